@@ -1,0 +1,113 @@
+// Package diag holds the problems a build finds, in the form people and
+// editors read: "path:line:col: message (hint)".
+//
+// Every stage appends to a List instead of stopping at the first problem, so
+// one run reports everything that is wrong with the content.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	Error   Severity = iota // the build fails and writes nothing
+	Warning                 // reported, but the site is still built
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// A Diagnostic is one problem at one place in one file.
+type Diagnostic struct {
+	Severity Severity
+	// Path is slash-separated and names the file as the user knows it,
+	// e.g. "content/events/2025-08-24-x.md".
+	Path string
+	// Line and Col are 1-based; 0 means unknown.
+	Line, Col int
+	// Field is the front-matter path of the offending value, such as
+	// "people[2].id", for problems found after decoding; the build turns
+	// it into Line and Col.
+	Field   string
+	Message string
+	// Hint says how to fix it, in a few words.
+	Hint string
+}
+
+// Pos returns "path:line:col", leaving out what is unknown.
+func (d Diagnostic) Pos() string {
+	switch {
+	case d.Line == 0:
+		return d.Path
+	case d.Col == 0:
+		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Col)
+}
+
+// Text is the message with its hint, without the position.
+func (d Diagnostic) Text() string {
+	if d.Hint == "" {
+		return d.Message
+	}
+	return d.Message + " (" + d.Hint + ")"
+}
+
+func (d Diagnostic) String() string {
+	s := d.Pos() + ": "
+	if d.Severity == Warning {
+		s += "warning: "
+	}
+	return s + d.Text()
+}
+
+// List collects diagnostics from every stage.
+type List []Diagnostic
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Count returns how many diagnostics have severity s.
+func (l List) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders the list by file, then position, then message, so output is
+// the same on every run whatever order the work finished in.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Diagnostic) int {
+		return cmp.Or(
+			strings.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Error lets a List be returned as an error; it prints one line per problem.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}

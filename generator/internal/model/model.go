@@ -1,0 +1,237 @@
+// Package model turns validated content into the site readers see: events in
+// date order, people with their events, years, tags, and the totals of people
+// returned to each side.
+//
+// Model types embed the content types, so templates reach front-matter fields
+// directly ({{.Title}}) next to what the model adds ({{.Year}}, {{.Totals}}).
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+)
+
+// Site is the whole site.
+type Site struct {
+	*content.Site
+	Parties []*content.Party
+	Events  []*Event  // by date, then id
+	People  []*Person // by name, then id
+	Years   []*Year   // oldest first
+	Tags    []*Tag    // by name
+	Totals  Totals
+}
+
+// Event is one event with its links to the rest of the site. Tags shadows
+// the front matter's tag names with the Tag pages they link to.
+type Event struct {
+	*content.Event
+	Participants []Participant
+	// Figures has one entry per party that received anyone, in the order
+	// the parties are listed in the site settings.
+	Figures    []*PartyFigures
+	Disputed   bool
+	Year       *Year
+	Tags       []*Tag
+	Prev, Next *Event
+}
+
+// Participant is a person's part in an event.
+type Participant struct {
+	Person *Person
+	Role   string
+}
+
+// Path is the event's page, relative to the site root.
+func (e *Event) Path() string { return "events/" + e.ID + "/" }
+
+// Person is one person with the events they appear in. Party shadows the
+// front matter's party id with the party it names.
+type Person struct {
+	*content.Person
+	Party *content.Party // nil when not given
+	// Events lists each event once, in date order.
+	Events []*Event
+	// Roles groups Events by role, in the order of content.Roles.
+	Roles     []*RoleEvents
+	Captivity *Captivity // nil unless captured and later released
+}
+
+// RoleEvents are the events in which a person had one role.
+type RoleEvents struct {
+	Role   string
+	Events []*Event
+}
+
+func (p *Person) Path() string { return "people/" + p.ID + "/" }
+
+// Year is a calendar year with its events.
+type Year struct {
+	Year       int
+	Events     []*Event
+	Totals     Totals
+	Prev, Next *Year
+}
+
+func (y *Year) Path() string { return "years/" + strconv.Itoa(y.Year) + "/" }
+
+// Tag is a tag with its events.
+type Tag struct {
+	Name   string
+	Events []*Event
+}
+
+func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
+
+// Options change what goes into the model.
+type Options struct {
+	// Drafts includes events marked draft: true.
+	Drafts bool
+}
+
+// Build links validated files into a Site. It expects content that passed
+// validation: references that do not resolve are skipped, not reported.
+func Build(files *content.Files, opts Options) *Site {
+	s := &Site{Site: files.Site}
+	for i := range files.Site.Parties {
+		s.Parties = append(s.Parties, &files.Site.Parties[i])
+	}
+	people := s.addPeople(files.People)
+	for _, ce := range files.Events {
+		if ce.Draft && !opts.Drafts {
+			continue
+		}
+		s.Events = append(s.Events, s.newEvent(ce, people))
+	}
+	slices.SortFunc(s.Events, func(a, b *Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
+	})
+	for i, e := range s.Events {
+		if i > 0 {
+			e.Prev, s.Events[i-1].Next = s.Events[i-1], e
+		}
+		for _, p := range e.Participants {
+			p.Person.addEvent(e, p.Role)
+		}
+	}
+	s.groupByYear()
+	s.groupByTag()
+	for _, p := range s.People {
+		p.finish()
+	}
+	s.Totals = totalsOf(s.Parties, s.Events)
+	return s
+}
+
+func (s *Site) party(id string) *content.Party {
+	for _, p := range s.Parties {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+func (s *Site) addPeople(files []*content.Person) map[string]*Person {
+	byID := make(map[string]*Person, len(files))
+	for _, cp := range files {
+		p := &Person{Person: cp, Party: s.party(cp.Party)}
+		byID[cp.ID] = p
+		s.People = append(s.People, p)
+	}
+	slices.SortFunc(s.People, func(a, b *Person) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
+	})
+	return byID
+}
+
+func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
+	e := &Event{Event: ce}
+	for _, p := range ce.People {
+		if person := people[p.ID]; person != nil {
+			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
+		}
+	}
+	e.Figures = figuresOf(s.Parties, e)
+	e.Disputed = slices.ContainsFunc(e.Figures, func(f *PartyFigures) bool { return f.Disputed })
+	return e
+}
+
+func (p *Person) addEvent(e *Event, role string) {
+	if !slices.Contains(p.Events, e) {
+		p.Events = append(p.Events, e)
+	}
+	i := slices.IndexFunc(p.Roles, func(r *RoleEvents) bool { return r.Role == role })
+	if i < 0 {
+		p.Roles = append(p.Roles, &RoleEvents{Role: role})
+		i = len(p.Roles) - 1
+	}
+	p.Roles[i].Events = append(p.Roles[i].Events, e)
+}
+
+// finish orders the person's roles and works out their time in captivity.
+func (p *Person) finish() {
+	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
+		return cmp.Compare(slices.Index(content.Roles, a.Role), slices.Index(content.Roles, b.Role))
+	})
+	if p.Captured.IsZero() {
+		return
+	}
+	for _, r := range p.Roles {
+		if r.Role != "released" {
+			continue
+		}
+		for _, e := range r.Events {
+			if !e.Date.Before(p.Captured.Date) {
+				p.Captivity = captivity(p.Captured, e)
+				return
+			}
+		}
+	}
+}
+
+func (s *Site) groupByYear() {
+	for _, e := range s.Events {
+		if n := len(s.Years); n == 0 || s.Years[n-1].Year != e.Date.Year() {
+			y := &Year{Year: e.Date.Year()}
+			if n > 0 {
+				y.Prev, s.Years[n-1].Next = s.Years[n-1], y
+			}
+			s.Years = append(s.Years, y)
+		}
+		y := s.Years[len(s.Years)-1]
+		y.Events = append(y.Events, e)
+		e.Year = y
+	}
+	for _, y := range s.Years {
+		y.Totals = totalsOf(s.Parties, y.Events)
+	}
+}
+
+func (s *Site) groupByTag() {
+	byName := map[string]*Tag{}
+	for _, e := range s.Events {
+		for _, name := range e.Event.Tags {
+			t := byName[name]
+			if t == nil {
+				t = &Tag{Name: name}
+				byName[name] = t
+				s.Tags = append(s.Tags, t)
+			}
+			t.Events = append(t.Events, e)
+			e.Tags = append(e.Tags, t)
+		}
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// Latest returns the n most recent events, newest first.
+func (s *Site) Latest(n int) []*Event {
+	latest := slices.Clone(s.Events[max(0, len(s.Events)-n):])
+	slices.Reverse(latest)
+	return latest
+}

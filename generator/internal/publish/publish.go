@@ -1,0 +1,101 @@
+// Package publish writes a site to disk so that the output directory is never
+// half-written: files go to a staging directory beside it, which then takes
+// its place in one step. A build that fails leaves the old site as it was,
+// and files whose source is gone do not survive into the new one.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Staging is a directory being filled with the next version of a site.
+type Staging struct {
+	out  string // the directory the site is published to
+	dir  string // the staging directory, a sibling of out
+	dirs sync.Map
+}
+
+// Stage starts a new staging directory for out.
+func Stage(out string) (*Staging, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-staging-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a staging directory beside %s: %w", out, err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir}, nil
+}
+
+// WriteFile writes one file of the site; name is slash-separated and relative
+// to the site root. It is safe to call from several goroutines.
+func (s *Staging) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+		return fmt.Errorf("publish: refusing to write %q outside the output directory", name)
+	}
+	path := filepath.Join(s.dir, filepath.FromSlash(name))
+	if err := s.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// mkdir creates dir once, however many files go into it.
+func (s *Staging) mkdir(dir string) error {
+	if _, done := s.dirs.Load(dir); done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	s.dirs.Store(dir, true)
+	return nil
+}
+
+// Commit puts the staged site in place of the output directory. Where the
+// system allows, the two directories are exchanged in one atomic rename, so
+// a reader sees either the old site or the new one, never neither.
+func (s *Staging) Commit() error {
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(s.dir, s.out)
+	}
+	err := exchange(s.dir, s.out)
+	if err != nil {
+		err = s.swapByRenames()
+	}
+	if err != nil {
+		return err
+	}
+	// s.dir now holds the old site.
+	return os.RemoveAll(s.dir)
+}
+
+// swapByRenames is the fallback for file systems without an atomic exchange.
+func (s *Staging) swapByRenames() error {
+	old := s.dir + "-old"
+	if err := os.Rename(s.out, old); err != nil {
+		return fmt.Errorf("cannot replace %s: %w", s.out, err)
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		return errors.Join(err, os.Rename(old, s.out))
+	}
+	s.dir = old
+	return nil
+}
+
+// Abort throws the staged files away.
+func (s *Staging) Abort() error {
+	return os.RemoveAll(s.dir)
+}

@@ -1,0 +1,86 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// funcs are the functions templates may call:
+//
+//	url PATH       the site path PATH ("events/x/") under the base path: "/repo/events/x/"
+//	absURL PATH    the same, with scheme and host when -base-url has them
+//	asset PATH     a file from static/, with a version query that changes with its content
+//	number N       1000 → "1,000"
+//	plural N ONE MANY   "1 event", "2 events"
+//	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":    r.url,
+		"absURL": r.absURL,
+		"asset":  r.asset,
+		"number": formatNumber,
+		"plural": plural,
+		"label":  label,
+	}
+}
+
+func (r *Renderer) url(p string) string {
+	return r.opts.BaseURL.Path + strings.TrimPrefix(p, "/")
+}
+
+func (r *Renderer) absURL(p string) string {
+	return r.opts.BaseURL.Origin + r.url(p)
+}
+
+func (r *Renderer) asset(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if h, ok := r.layouts.hashes[p]; ok {
+		return r.url(p) + "?v=" + h
+	}
+	return r.url(p)
+}
+
+// formatNumber groups digits in threes, as English readers expect.
+func formatNumber(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return formatNumber(n) + " " + many
+}
+
+var labels = map[string]string{
+	"exchange":     "Exchange",
+	"repatriation": "Repatriation of remains",
+	"talks":        "Talks",
+	"other":        "Other",
+	"released":     "Released",
+	"announced":    "Announced",
+	"negotiated":   "Negotiated",
+	"quoted":       "Quoted",
+	"mentioned":    "Mentioned",
+}
+
+func label(key string) string {
+	if l, ok := labels[key]; ok {
+		return l
+	}
+	return key
+}

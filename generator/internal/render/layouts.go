@@ -1,0 +1,122 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+)
+
+// pageKinds are the page templates a layouts directory must have.
+var pageKinds = []string{"home", "event", "person", "people", "year", "years", "tag", "tags", "404"}
+
+// layouts is a parsed layouts directory.
+type layouts struct {
+	pages  map[string]*template.Template // by page kind
+	static []staticFile
+	hashes map[string]string // static path → short content hash
+}
+
+type staticFile struct {
+	path string // relative to static/, and so to the site root
+	data []byte
+}
+
+// parseLayouts reads every template and static file of fsys. Templates are
+// named by their path, so errors name the file: "partials/card.html:3:9".
+func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
+	l := &layouts{pages: map[string]*template.Template{}, hashes: map[string]string{}}
+	var diags diag.List
+	if err := l.readStatic(fsys); err != nil {
+		diags = append(diags, diag.Diagnostic{Path: "static", Message: err.Error()})
+	}
+	base := template.New("layouts").Funcs(funcs)
+	if err := parseFiles(base, fsys, "base.html"); err != nil {
+		return nil, append(diags, templateDiagnostic(err, ""))
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	if err := parseFiles(base, fsys, partials...); err != nil {
+		return nil, append(diags, templateDiagnostic(err, ""))
+	}
+	for _, kind := range pageKinds {
+		t := template.Must(base.Clone())
+		if err := parseFiles(t, fsys, kind+".html"); err != nil {
+			diags = append(diags, templateDiagnostic(err, ""))
+			continue
+		}
+		l.pages[kind] = t
+	}
+	return l, diags
+}
+
+func parseFiles(t *template.Template, fsys fs.FS, names ...string) error {
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return &missingLayout{name}
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type missingLayout struct{ name string }
+
+func (m *missingLayout) Error() string { return "the layout " + m.name + " is missing" }
+
+func (l *layouts) readStatic(fsys fs.FS) error {
+	return fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == "static" {
+			return fs.SkipAll
+		}
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		sum := sha256.Sum256(data)
+		l.static = append(l.static, staticFile{path: rel, data: data})
+		l.hashes[rel] = hex.EncodeToString(sum[:5])
+		return nil
+	})
+}
+
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+):(?:(\d+):)? (.*)$`)
+
+// templateDiagnostic places a template error at its layout file and line.
+// page names the output being rendered, if any.
+func templateDiagnostic(err error, page string) diag.Diagnostic {
+	d := diag.Diagnostic{Message: err.Error()}
+	var missing *missingLayout
+	if errors.As(err, &missing) {
+		d.Path, d.Message = missing.name, "this layout is missing"
+		d.Hint = "every page kind needs its template; see the list in generator/internal/render"
+	} else if m := templateErr.FindStringSubmatch(err.Error()); m != nil {
+		d.Path, d.Message = m[1], m[4]
+		d.Line, _ = strconv.Atoi(m[2])
+		d.Col, _ = strconv.Atoi(m[3])
+	}
+	if page != "" {
+		d.Message = fmt.Sprintf("%s (while writing %s)", d.Message, page)
+		if d.Path == "" {
+			d.Path = path.Clean(page)
+		}
+	}
+	return d
+}

@@ -1,0 +1,66 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown returns the one goldmark instance every page shares. It is
+// goldmark's safe default (raw HTML is escaped, javascript: and similar
+// links are dropped) plus GitHub's tables, autolinks and strikethrough.
+func newMarkdown(basePath string) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(bodyTransformer{basePath}, 100)),
+		),
+	)
+}
+
+// bodyTransformer fits a Markdown body into its page.
+type bodyTransformer struct{ basePath string }
+
+// Transform moves headings one level down, because the page's title is the
+// only h1, and makes site-absolute links ("/people/x/") carry the base path,
+// so they work on a project site under /REPO/.
+func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+1, 6)
+		case *ast.Link:
+			n.Destination = t.rebase(n.Destination)
+		case *ast.Image:
+			n.Destination = t.rebase(n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (t bodyTransformer) rebase(dest []byte) []byte {
+	if len(dest) > 0 && dest[0] == '/' && !bytes.HasPrefix(dest, []byte("//")) {
+		return append([]byte(t.basePath), dest[1:]...)
+	}
+	return dest
+}
+
+// markdown renders a body to HTML.
+func (r *Renderer) markdown(body string) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := r.md.Convert([]byte(body), &buf); err != nil {
+		return "", err
+	}
+	// goldmark escapes raw HTML and unsafe links, so its output is trusted.
+	return template.HTML(buf.String()), nil
+}

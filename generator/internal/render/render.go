@@ -1,0 +1,175 @@
+// Package render turns the model into the files of the site: HTML pages from
+// the html/template layouts, the Atom feed, the sitemap, the JSON data files
+// and the static assets.
+//
+// # Layouts
+//
+// A layouts directory holds:
+//
+//	base.html         the page skeleton; it calls {{template "main" .}}
+//	home.html         /                 (each page template defines "main",
+//	event.html        /events/ID/        and may define "head" for extra
+//	person.html       /people/ID/        tags in <head>)
+//	people.html       /people/
+//	year.html         /years/YYYY/
+//	years.html        /years/
+//	tag.html          /tags/TAG/
+//	tags.html         /tags/
+//	404.html          /404.html
+//	partials/*.html   templates shared by every page
+//	static/…          files copied as they are: static/style.css → /style.css
+//
+// Every template receives a *Page. Functions available to templates are
+// listed in funcs.go.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/par"
+	"github.com/yuin/goldmark"
+)
+
+// BaseURL is where the site is served from.
+type BaseURL struct {
+	// Path starts and ends with "/": "/" or "/repo/".
+	Path string
+	// Origin is "https://owner.github.io", or "" when only a path was
+	// given; absolute links (feed, sitemap, canonical) need it.
+	Origin string
+}
+
+// ParseBaseURL reads the -base-url flag: a path ("/repo/") or a full URL
+// ("https://owner.github.io/repo/").
+func ParseBaseURL(s string) (BaseURL, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return BaseURL{}, fmt.Errorf("base URL %q must be a path like /repo/ or a URL like https://owner.github.io/repo/", s)
+	}
+	var b BaseURL
+	switch {
+	case u.Scheme == "" && u.Host == "":
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+		b.Origin = u.Scheme + "://" + u.Host
+	default:
+		return BaseURL{}, fmt.Errorf("base URL %q must start with https:// or http:// and name a host, or be a path like /repo/", s)
+	}
+	b.Path = "/" + strings.Trim(u.Path, "/") + "/"
+	if b.Path == "//" {
+		b.Path = "/"
+	}
+	return b, nil
+}
+
+// Options configure a Renderer.
+type Options struct {
+	BaseURL BaseURL
+}
+
+// Renderer holds what every page shares: the parsed layouts, the Markdown
+// converter and the static assets. It is safe for concurrent use and meant
+// to be reused across builds.
+type Renderer struct {
+	opts    Options
+	layouts *layouts
+	md      goldmark.Markdown
+	bufs    sync.Pool
+}
+
+// A Sink receives the files of the site. WriteFile is called from several
+// goroutines and must not keep data after it returns.
+type Sink interface {
+	WriteFile(path string, data []byte) error
+}
+
+// Stats counts the files written, by kind: "event", "person", "feed", ...
+type Stats map[string]int
+
+// Pages counts the HTML pages.
+func (s Stats) Pages() int {
+	n := 0
+	for _, kind := range pageKinds {
+		n += s[kind]
+	}
+	return n
+}
+
+// Files counts every file.
+func (s Stats) Files() int {
+	n := 0
+	for _, c := range s {
+		n += c
+	}
+	return n
+}
+
+// New parses the layouts in fsys.
+func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
+	r := &Renderer{
+		opts: opts,
+		md:   newMarkdown(opts.BaseURL.Path),
+		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
+	var diags diag.List
+	r.layouts, diags = parseLayouts(fsys, r.funcs())
+	return r, diags
+}
+
+// Render writes every file of the site to sink, rendering in parallel. Layout
+// problems come back as diagnostics, one per failing page; an error from the
+// sink stops nothing but is returned.
+func (r *Renderer) Render(site *model.Site, sink Sink) (Stats, diag.List, error) {
+	outs := r.outputs(site)
+	renderErrs := make([]error, len(outs))
+	sinkErrs := make([]error, len(outs))
+	par.For(len(outs), func(i int) {
+		buf := r.bufs.Get().(*bytes.Buffer)
+		defer r.bufs.Put(buf)
+		buf.Reset()
+		if renderErrs[i] = outs[i].write(buf); renderErrs[i] == nil {
+			sinkErrs[i] = sink.WriteFile(outs[i].path, buf.Bytes())
+		}
+	})
+	stats := Stats{}
+	var diags diag.List
+	for i, o := range outs {
+		if renderErrs[i] != nil {
+			diags = append(diags, templateDiagnostic(renderErrs[i], o.path))
+			continue
+		}
+		stats[o.kind]++
+	}
+	return stats, diags, errors.Join(sinkErrs...)
+}
+
+// output is one file of the site and how to produce it.
+type output struct {
+	path  string // slash-separated, relative to the site root
+	kind  string // for the build summary: "event", "person", "feed", ...
+	write func(buf *bytes.Buffer) error
+}
+
+// MapSink keeps files in memory, for tests and for checking a build
+// without writing it.
+type MapSink struct {
+	mu    sync.Mutex
+	Files map[string][]byte
+}
+
+func (m *MapSink) WriteFile(path string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.Files == nil {
+		m.Files = map[string][]byte{}
+	}
+	m.Files[path] = bytes.Clone(data)
+	return nil
+}

@@ -1,0 +1,252 @@
+// Package validate checks the rules of the content schema that go beyond the
+// shape of one field: dates that must agree, references between files, ids
+// that must be unique and safe in a URL, and links that must be web links.
+//
+// Problems are reported with the front-matter path of the offending value
+// (Diagnostic.Field, e.g. "people[2].id"); the build turns that path into a
+// line and column.
+package validate
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+)
+
+// Check returns every problem in files. today decides which dates lie in the
+// future; it is passed in so that checks are repeatable.
+func Check(files *content.Files, today content.Date) diag.List {
+	c := &checker{files: files, today: today, people: map[string]*content.Person{}}
+	if files.Site != nil {
+		c.site(files.Site)
+	}
+	c.uniqueIDs()
+	for _, p := range files.People {
+		c.person(p)
+	}
+	for _, e := range files.Events {
+		c.event(e)
+	}
+	c.peopleWithoutEvents()
+	return c.diags
+}
+
+type checker struct {
+	files   *content.Files
+	today   content.Date
+	parties []string
+	people  map[string]*content.Person
+	ids     []string // every person id, for suggestions
+	diags   diag.List
+}
+
+func (c *checker) report(sev diag.Severity, doc *content.Doc, field, hint, format string, args ...any) {
+	c.diags = append(c.diags, diag.Diagnostic{Severity: sev, Path: doc.Path, Field: field,
+		Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (c *checker) errorf(doc *content.Doc, field, hint, format string, args ...any) {
+	c.report(diag.Error, doc, field, hint, format, args...)
+}
+
+func (c *checker) warnf(doc *content.Doc, field, hint, format string, args ...any) {
+	c.report(diag.Warning, doc, field, hint, format, args...)
+}
+
+// idPattern is what ids and tags look like: they become URL segments and
+// directory names, so nothing else may reach a path.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+const idHint = "use lowercase letters a-z and digits, words joined by single hyphens"
+
+func (c *checker) site(s *content.Site) {
+	for i, p := range s.Parties {
+		field := fmt.Sprintf("parties[%d].id", i)
+		if !idPattern.MatchString(p.ID) && p.ID != "" {
+			c.errorf(&s.Doc, field, idHint, "party id %q is not a valid id", p.ID)
+		}
+		if slices.Contains(c.parties, p.ID) {
+			c.errorf(&s.Doc, field, "give each party its own id", "duplicate party id %q", p.ID)
+		}
+		c.parties = append(c.parties, p.ID)
+	}
+}
+
+// uniqueIDs reports files in different folders that share an id: they would
+// be written to the same URL.
+func (c *checker) uniqueIDs() {
+	eventPaths := map[string]string{}
+	for _, e := range c.files.Events {
+		if first, ok := eventPaths[e.ID]; ok {
+			c.errorf(&e.Doc, "", "rename one of the files", "duplicate event id %q: %s has the same file name", e.ID, first)
+		}
+		eventPaths[e.ID] = e.Path
+	}
+	for _, p := range c.files.People {
+		if first, ok := c.people[p.ID]; ok {
+			c.errorf(&p.Doc, "", "rename one of the files", "duplicate person id %q: %s has the same file name", p.ID, first.Path)
+			continue
+		}
+		c.people[p.ID] = p
+		c.ids = append(c.ids, p.ID)
+	}
+}
+
+var eventIDPattern = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(-[a-z0-9]+)*)$`)
+
+func (c *checker) event(e *content.Event) {
+	doc := &e.Doc
+	m := eventIDPattern.FindStringSubmatch(e.ID)
+	switch {
+	case m == nil:
+		c.errorf(doc, "", "name it YYYY-MM-DD-words.md, like 2025-08-24-146-for-146.md, with "+strings.TrimPrefix(idHint, "use "),
+			"file name %q is not a valid event id", e.ID+".md")
+	case !e.Date.IsZero() && m[1] != e.Date.String():
+		c.errorf(doc, "date", "rename the file or correct the date",
+			"date %s differs from the date in the file name, %s", e.Date, m[1])
+	}
+	if !e.EndDate.IsZero() && e.EndDate.Before(e.Date) {
+		c.errorf(doc, "end_date", "end_date is the last day of the event, on or after date",
+			"end_date %s is before date %s", e.EndDate, e.Date)
+	}
+	if !e.Date.IsZero() && c.today.Before(e.Date) {
+		c.warnf(doc, "date", "check the year", "date %s is in the future", e.Date)
+	}
+	if e.Kind != "" && !slices.Contains(content.EventKinds, e.Kind) {
+		c.errorf(doc, "kind", choiceHint(e.Kind, content.EventKinds), "unknown kind %q", e.Kind)
+	}
+	c.figures(e)
+	c.participants(e)
+	c.tags(e)
+	c.sources(doc, e.Sources)
+}
+
+func (c *checker) figures(e *content.Event) {
+	var sourceIDs []string
+	for _, s := range e.Sources {
+		sourceIDs = append(sourceIDs, s.ID)
+	}
+	for i, f := range e.Returned {
+		field := fmt.Sprintf("returned[%d]", i)
+		if f.To != "" && !slices.Contains(c.parties, f.To) {
+			c.errorf(&e.Doc, field+".to", choiceHint(f.To, c.parties), "unknown party %q", f.To)
+		}
+		if f.Count != nil && *f.Count < 0 {
+			c.errorf(&e.Doc, field+".count", "leave count out when the number was not disclosed",
+				"count cannot be negative (%d)", *f.Count)
+		}
+		switch {
+		case f.Source == "":
+			c.warnf(&e.Doc, field, "add source: with the id of one of this event's sources", "figure has no source")
+		case !slices.Contains(sourceIDs, f.Source):
+			c.errorf(&e.Doc, field+".source", choiceHint(f.Source, sourceIDs),
+				"unknown source %q: it is not among this event's sources", f.Source)
+		}
+	}
+}
+
+func (c *checker) participants(e *content.Event) {
+	seen := map[content.Participant]bool{}
+	for i, p := range e.People {
+		field := fmt.Sprintf("people[%d]", i)
+		if p.ID != "" && c.people[p.ID] == nil {
+			hint := fmt.Sprintf("create content/people/%s.md, or correct the id", p.ID)
+			if s := diag.Closest(p.ID, c.ids); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			c.errorf(&e.Doc, field+".id", hint, "unknown person %q", p.ID)
+		}
+		if p.Role != "" && !slices.Contains(content.Roles, p.Role) {
+			c.errorf(&e.Doc, field+".role", choiceHint(p.Role, content.Roles), "unknown role %q", p.Role)
+		}
+		if seen[p] {
+			c.errorf(&e.Doc, field, "remove the repeated entry", "%s is listed twice as %s", p.ID, p.Role)
+		}
+		seen[p] = true
+	}
+}
+
+func (c *checker) tags(e *content.Event) {
+	for i, t := range e.Tags {
+		field := fmt.Sprintf("tags[%d]", i)
+		if !idPattern.MatchString(t) {
+			c.errorf(&e.Doc, field, idHint, "tag %q is not a valid tag", t)
+		}
+		if slices.Index(e.Tags, t) < i {
+			c.errorf(&e.Doc, field, "remove the repeated tag", "tag %q is listed twice", t)
+		}
+	}
+}
+
+func (c *checker) sources(doc *content.Doc, sources []content.Source) {
+	for i, s := range sources {
+		field := fmt.Sprintf("sources[%d]", i)
+		if s.ID != "" && !idPattern.MatchString(s.ID) {
+			c.errorf(doc, field+".id", idHint, "source id %q is not a valid id", s.ID)
+		}
+		if slices.IndexFunc(sources, func(o content.Source) bool { return o.ID == s.ID }) < i {
+			c.errorf(doc, field+".id", "give each source of a file its own id", "duplicate source id %q", s.ID)
+		}
+		c.webURL(doc, field+".url", s.URL)
+		c.webURL(doc, field+".archive", s.Archive)
+		if s.Date.IsZero() {
+			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published", "source %q has no date", s.ID)
+		}
+	}
+}
+
+// webURL reports a link that is not an absolute http(s) URL: only those are
+// safe to put in an href and useful to a reader.
+func (c *checker) webURL(doc *content.Doc, field, raw string) {
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(raw, " \t\n") {
+		c.errorf(doc, field, "write a full web address starting with https://", "%q is not an http(s) URL", raw)
+	}
+}
+
+func (c *checker) person(p *content.Person) {
+	doc := &p.Doc
+	if !idPattern.MatchString(p.ID) {
+		c.errorf(doc, "", "rename the file: "+strings.TrimPrefix(idHint, "use "), "file name %q is not a valid person id", p.ID+".md")
+	}
+	if p.Party != "" && !slices.Contains(c.parties, p.Party) {
+		c.errorf(doc, "party", choiceHint(p.Party, c.parties), "unknown party %q", p.Party)
+	}
+	if !p.Captured.IsZero() && c.today.Before(p.Captured.Date) {
+		c.warnf(doc, "captured", "check the year", "captured %s is in the future", p.Captured)
+	}
+	c.sources(doc, p.Sources)
+}
+
+func (c *checker) peopleWithoutEvents() {
+	used := map[string]bool{}
+	for _, e := range c.files.Events {
+		for _, p := range e.People {
+			used[p.ID] = true
+		}
+	}
+	for _, p := range c.files.People {
+		if !used[p.ID] {
+			c.warnf(&p.Doc, "", "list them in an event's people, or remove the file", "%s appears in no event", p.ID)
+		}
+	}
+}
+
+// choiceHint suggests the nearest allowed value, or lists them all.
+func choiceHint(got string, allowed []string) string {
+	if s := diag.Closest(got, allowed); s != "" {
+		return fmt.Sprintf("did you mean %q?", s)
+	}
+	if len(allowed) == 0 {
+		return "none are defined"
+	}
+	return "use one of: " + strings.Join(allowed, ", ")
+}

@@ -1,0 +1,207 @@
+// Command timeline builds the Exchange Timeline site: Markdown files with
+// front matter in content/, html/template layouts in layouts/, a static site
+// in public/. See DESIGN.md for the content schema and README.md for use.
+//
+//	timeline build   validate, then write the site to -out
+//	timeline check   validate only
+//
+// Exit codes: 0 success, 1 content or build errors, 2 bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/publish"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+const usage = `usage: timeline <command> [flags]
+
+commands:
+  build    validate the content, then write the site to -out
+  check    validate the content only
+
+flags shared by all commands:
+  -content DIR     content directory (default "content")
+  -layouts DIR     layouts directory (default "layouts")
+  -out DIR         output directory (default "public")
+  -base-url URL    "/", "/repo/" or "https://owner.github.io/repo/" (default "/")
+  -drafts          include events marked draft: true
+
+Run "timeline <command> -h" for a command's flags.
+`
+
+// errUsage marks errors that are the caller's mistake (exit code 2).
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	commands := map[string]func(*config) error{
+		"build": runBuild,
+		"check": runCheck,
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", args[0], usage)
+		return exitUsage
+	}
+	cfg, err := parseFlags(args[0], args[1:], stdout, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err == nil {
+		err = cmd(cfg)
+	}
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], errors.Unwrap(err))
+		return exitUsage
+	case errors.Is(err, errFailed):
+		return exitError
+	}
+	fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
+	return exitError
+}
+
+// config is the parsed command line.
+type config struct {
+	contentDir, layoutsDir, outDir string
+	baseURL                        render.BaseURL
+	drafts                         bool
+	stdout, stderr                 io.Writer
+}
+
+func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, error) {
+	cfg := &config{stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("timeline "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.contentDir, "content", "content", "content `directory`")
+	fs.StringVar(&cfg.layoutsDir, "layouts", "layouts", "layouts `directory`")
+	fs.StringVar(&cfg.outDir, "out", "public", "output `directory`")
+	base := fs.String("base-url", "/", "base `URL`: a path such as /repo/, or https://owner.github.io/repo/")
+	fs.BoolVar(&cfg.drafts, "drafts", false, "include events marked draft: true")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	var err error
+	if cfg.baseURL, err = render.ParseBaseURL(*base); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return cfg, nil
+}
+
+func (c *config) buildOptions() build.Options {
+	now := time.Now()
+	return build.Options{
+		Content:    os.DirFS(c.contentDir),
+		Layouts:    os.DirFS(c.layoutsDir),
+		ContentDir: c.contentDir,
+		LayoutsDir: c.layoutsDir,
+		BaseURL:    c.baseURL,
+		Drafts:     c.drafts,
+		Today:      content.NewDate(now.Year(), now.Month(), now.Day()),
+	}
+}
+
+// errFailed reports that problems were found and already printed.
+var errFailed = errors.New("failed")
+
+// report prints diagnostics and a count, and returns errFailed when any is
+// an error.
+func (c *config) report(diags diag.List) error {
+	for _, d := range diags {
+		fmt.Fprintln(c.stderr, d)
+	}
+	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
+	if errs > 0 {
+		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+		return errFailed
+	}
+	return nil
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func runCheck(c *config) error {
+	start := time.Now()
+	opts := c.buildOptions()
+	diags := build.Check(opts)
+	if err := c.report(diags); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
+	return nil
+}
+
+func runBuild(c *config) error {
+	start := time.Now()
+	stage, err := publish.Stage(c.outDir)
+	if err != nil {
+		return err
+	}
+	res, diags, err := build.Run(c.buildOptions(), stage)
+	if reportErr := c.report(diags); reportErr != nil || err != nil {
+		return errors.Join(stage.Abort(), err, reportErr)
+	}
+	if err := stage.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s: %s in %s\n", c.outDir, summary(res.Stats), elapsed(start))
+	return nil
+}
+
+// summary counts what was written: "41 pages (21 events, 8 people, 2 years,
+// 12 tags) and 10 other files".
+func summary(s render.Stats) string {
+	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
+		count(s.Pages(), "page"), count(s["event"], "event"), peopleCount(s["person"]),
+		count(s["year"], "year"), count(s["tag"], "tag"), count(s.Files()-s.Pages(), "other file"))
+}
+
+func peopleCount(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+func elapsed(start time.Time) string {
+	return time.Since(start).Round(time.Millisecond).String()
+}
