@@ -37,9 +37,9 @@ func (d *Date) UnmarshalText(b []byte) error {
 // MarshalText writes YYYY-MM-DD, for the JSON data files.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-func (d Date) IsZero() bool     { return d.t.IsZero() }
-func (d Date) Time() time.Time  { return d.t }
-func (d Date) Year() int        { return d.t.Year() }
+func (d Date) IsZero() bool       { return d.t.IsZero() }
+func (d Date) Time() time.Time    { return d.t }
+func (d Date) Year() int          { return d.t.Year() }
 func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 
 // Compare orders dates like cmp.Compare.
