@@ -151,14 +151,27 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string) {
 	if isNull(n) {
 		return
 	}
-	if v.Addr().Type().Implements(textUnmarshaler) {
-		if !d.expectScalar(n, name, "a date like 2025-08-24") {
-			return
-		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
-			d.errorf(n, "", "%s %v", name, err)
+	if v.Kind() == reflect.Pointer {
+		// An optional value: decode into a new one, kept only if valid.
+		elem := reflect.New(v.Type().Elem())
+		if d.decodeScalarOrStruct(n, elem.Elem(), name) {
+			v.Set(elem)
 		}
 		return
+	}
+	d.decodeScalarOrStruct(n, v, name)
+}
+
+// decodeScalarOrStruct sets v from n and reports whether it succeeded.
+func (d *decoder) decodeScalarOrStruct(n *yaml.Node, v reflect.Value, name string) bool {
+	errs := len(d.diags)
+	if v.Addr().Type().Implements(textUnmarshaler) {
+		if d.expectScalar(n, name, "a date like 2025-08-24") {
+			if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+				d.errorf(n, "", "%s %v", name, err)
+			}
+		}
+		return len(d.diags) == errs
 	}
 	switch v.Kind() {
 	case reflect.String:
@@ -167,7 +180,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string) {
 		}
 	case reflect.Bool:
 		d.decodeBool(n, v, name)
-	case reflect.Pointer:
+	case reflect.Int:
 		d.decodeCount(n, v, name)
 	case reflect.Slice:
 		d.decodeList(n, v, name)
@@ -176,6 +189,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string) {
 	default:
 		panic("content: no decoder for " + v.Type().String())
 	}
+	return len(d.diags) == errs
 }
 
 func (d *decoder) expectScalar(n *yaml.Node, name, want string) bool {
@@ -195,7 +209,7 @@ func (d *decoder) decodeBool(n *yaml.Node, v reflect.Value, name string) {
 	v.SetBool(b)
 }
 
-// decodeCount reads a whole number into an *int (nil means "not disclosed").
+// decodeCount reads a whole number.
 func (d *decoder) decodeCount(n *yaml.Node, v reflect.Value, name string) {
 	if !d.expectScalar(n, name, "a whole number") {
 		return
@@ -209,7 +223,7 @@ func (d *decoder) decodeCount(n *yaml.Node, v reflect.Value, name string) {
 		d.errorf(n, hint, "%s must be a whole number, not %s", name, describe(n))
 		return
 	}
-	v.Set(reflect.ValueOf(&c))
+	v.SetInt(int64(c))
 }
 
 func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string) {

@@ -1,7 +1,8 @@
 package content
 
 // The `field` tag names a front-matter field; ",required" marks one that must
-// be present and non-empty. The decoder, the validator, the JSON data files
+// be present and non-empty. Optional values that have no natural empty form
+// are pointers, nil when absent. The decoder, the validator, the JSON data files
 // and the field reference in CONTRIBUTING.md all read these structs, so a
 // field added here exists everywhere at once.
 
@@ -37,7 +38,7 @@ type Party struct {
 type Event struct {
 	Title    string        `field:"title,required" json:"title"`
 	Date     Date          `field:"date,required" json:"date"`
-	EndDate  Date          `field:"end_date" json:"end_date,omitzero"`
+	EndDate  *Date         `field:"end_date" json:"end_date,omitempty"`
 	Kind     string        `field:"kind,required" json:"kind"`
 	Summary  string        `field:"summary" json:"summary,omitempty"`
 	Place    string        `field:"place" json:"place,omitempty"`
@@ -77,7 +78,7 @@ type Source struct {
 	Publisher string `field:"publisher,required" json:"publisher"`
 	Title     string `field:"title" json:"title,omitempty"`
 	URL       string `field:"url,required" json:"url"`
-	Date      Date   `field:"date" json:"date,omitzero"`
+	Date      *Date  `field:"date" json:"date,omitempty"`
 	Archive   string `field:"archive" json:"archive,omitempty"`
 }
 
@@ -88,7 +89,7 @@ type Person struct {
 	Aliases       []string    `field:"aliases" json:"aliases"`
 	Description   string      `field:"description" json:"description,omitempty"`
 	Party         string      `field:"party" json:"party,omitempty"`
-	Captured      PartialDate `field:"captured" json:"captured,omitzero"`
+	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
 	CapturedPlace string      `field:"captured_place" json:"captured_place,omitempty"`
 	Sources       []Source    `field:"sources" json:"sources"`
 	Doc

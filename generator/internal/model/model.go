@@ -178,7 +178,7 @@ func (p *Person) finish() {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
 		return cmp.Compare(slices.Index(content.Roles, a.Role), slices.Index(content.Roles, b.Role))
 	})
-	if p.Captured.IsZero() {
+	if p.Captured == nil {
 		return
 	}
 	for _, r := range p.Roles {
@@ -187,7 +187,7 @@ func (p *Person) finish() {
 		}
 		for _, e := range r.Events {
 			if !e.Date.Before(p.Captured.Date) {
-				p.Captivity = captivity(p.Captured, e)
+				p.Captivity = captivity(*p.Captured, e)
 				return
 			}
 		}

@@ -92,8 +92,8 @@ func (r *Renderer) feedEntry(e *model.Event) (atomEntry, error) {
 		return atomEntry{}, err
 	}
 	updated := e.Date
-	if !e.EndDate.IsZero() {
-		updated = e.EndDate
+	if e.EndDate != nil {
+		updated = *e.EndDate
 	}
 	entry := atomEntry{
 		Title:     e.Title,

@@ -110,7 +110,7 @@ func (c *checker) event(e *content.Event) {
 		c.errorf(doc, "date", "rename the file or correct the date",
 			"date %s differs from the date in the file name, %s", e.Date, m[1])
 	}
-	if !e.EndDate.IsZero() && e.EndDate.Before(e.Date) {
+	if e.EndDate != nil && e.EndDate.Before(e.Date) {
 		c.errorf(doc, "end_date", "end_date is the last day of the event, on or after date",
 			"end_date %s is before date %s", e.EndDate, e.Date)
 	}
@@ -194,7 +194,7 @@ func (c *checker) sources(doc *content.Doc, sources []content.Source) {
 		}
 		c.webURL(doc, field+".url", s.URL)
 		c.webURL(doc, field+".archive", s.Archive)
-		if s.Date.IsZero() {
+		if s.Date == nil {
 			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published", "source %q has no date", s.ID)
 		}
 	}
@@ -220,7 +220,7 @@ func (c *checker) person(p *content.Person) {
 	if p.Party != "" && !slices.Contains(c.parties, p.Party) {
 		c.errorf(doc, "party", choiceHint(p.Party, c.parties), "unknown party %q", p.Party)
 	}
-	if !p.Captured.IsZero() && c.today.Before(p.Captured.Date) {
+	if p.Captured != nil && c.today.Before(p.Captured.Date) {
 		c.warnf(doc, "captured", "check the year", "captured %s is in the future", p.Captured)
 	}
 	c.sources(doc, p.Sources)
