@@ -84,13 +84,13 @@ type Source struct {
 
 // Person is one file in content/people/.
 type Person struct {
-	Name          string      `field:"name,required" json:"name"`
-	NativeName    string      `field:"native_name" json:"native_name,omitempty"`
-	Aliases       []string    `field:"aliases" json:"aliases"`
-	Description   string      `field:"description" json:"description,omitempty"`
-	Party         string      `field:"party" json:"party,omitempty"`
+	Name          string       `field:"name,required" json:"name"`
+	NativeName    string       `field:"native_name" json:"native_name,omitempty"`
+	Aliases       []string     `field:"aliases" json:"aliases"`
+	Description   string       `field:"description" json:"description,omitempty"`
+	Party         string       `field:"party" json:"party,omitempty"`
 	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
-	CapturedPlace string      `field:"captured_place" json:"captured_place,omitempty"`
-	Sources       []Source    `field:"sources" json:"sources"`
+	CapturedPlace string       `field:"captured_place" json:"captured_place,omitempty"`
+	Sources       []Source     `field:"sources" json:"sources"`
 	Doc
 }
