@@ -205,7 +205,7 @@ func explainYAMLError(msg, line string) (col int, hint string) {
 			}
 		}
 		return 1, `put the value in double quotes if it contains ": "`
-	case strings.Contains(msg, "cannot start any token") && strings.Contains(line, "\t"):
+	case strings.Contains(line, "\t") && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
 		return strings.Index(line, "\t") + 1, "indent with spaces, not tabs"
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "block"):
 		return 1, "check the indentation: fields of one item line up under each other"

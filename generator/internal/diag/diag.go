@@ -90,14 +90,16 @@ func (l List) Count(s Severity) int {
 	return n
 }
 
-// Sort orders the list by file, then position, then message, so output is
-// the same on every run whatever order the work finished in.
+// Sort orders the list by file, then position, errors before warnings, then
+// message, so output is the same on every run whatever order the work
+// finished in.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
 			strings.Compare(a.Path, b.Path),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Severity, b.Severity),
 			strings.Compare(a.Message, b.Message),
 		)
 	})

@@ -208,7 +208,8 @@ func (c *checker) webURL(doc *content.Doc, field, raw string) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(raw, " \t\n") {
-		c.errorf(doc, field, "write a full web address starting with https://", "%q is not an http(s) URL", raw)
+		name := field[strings.LastIndex(field, ".")+1:]
+		c.errorf(doc, field, "write a full web address starting with https://", "%s %q is not an http(s) URL", name, raw)
 	}
 }
 

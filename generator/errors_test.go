@@ -1,0 +1,84 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata")
+
+// today is the fixed "now" of tests, so that no date drifts into the past.
+var today = content.NewDate(2025, 11, 1)
+
+// TestContentErrors runs each archive in testdata/errors: the content files
+// in it are checked, and every diagnostic must match its "want" section,
+// position, message and hint. There is one archive per rule of the schema.
+func TestContentErrors(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/errors/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no archives in testdata/errors")
+	}
+	for _, file := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys, want := archiveFS(ar, "content/"), wantSection(ar)
+			diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: today})
+			diags.Sort()
+			got := diags.Error()
+			if got != "" {
+				got += "\n"
+			}
+			if *update {
+				setWant(ar, got)
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != want {
+				t.Errorf("diagnostics differ\n--- got:\n%s--- want:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// archiveFS returns the archive's files under dir as a file system rooted there.
+func archiveFS(ar *txtar.Archive, dir string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if name, ok := strings.CutPrefix(f.Name, dir); ok {
+			fsys[name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
+}
+
+func wantSection(ar *txtar.Archive) string {
+	for _, f := range ar.Files {
+		if f.Name == "want" {
+			return string(f.Data)
+		}
+	}
+	return ""
+}
+
+func setWant(ar *txtar.Archive, data string) {
+	for i, f := range ar.Files {
+		if f.Name == "want" {
+			ar.Files[i].Data = []byte(data)
+			return
+		}
+	}
+	ar.Files = append(ar.Files, txtar.File{Name: "want", Data: []byte(data)})
+}
