@@ -231,8 +231,8 @@ func TestFileShapes(t *testing.T) {
 
 func TestTOMLAndJSON(t *testing.T) {
 	formats := map[string]string{
-		"toml": "+++\nname = \"Anna\"\ncaptured = 2022-03-03\naliases = [\"Ana\"]\n\n[[sources]]\nid = \"a\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nwrong = 1\n+++\nBio.\n",
-		"json": "{\n  \"name\": \"Anna\",\n  \"captured\": \"2022-03-03\",\n  \"aliases\": [\"Ana\"],\n  \"sources\": [{\"id\": \"a\", \"publisher\": \"P\",\n    \"url\": \"https://example.org/\",\n    \"wrong\": 1}]\n}\n\nBio.\n",
+		"toml":       "+++\nname = \"Anna\"\ncaptured = 2022-03-03\naliases = [\"Ana\"]\n\n[[sources]]\nid = \"a\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nwrong = 1\n+++\nBio.\n",
+		"json":       "{\n  \"name\": \"Anna\",\n  \"captured\": \"2022-03-03\",\n  \"aliases\": [\"Ana\"],\n  \"sources\": [{\"id\": \"a\", \"publisher\": \"P\",\n    \"url\": \"https://example.org/\",\n    \"wrong\": 1}]\n}\n\nBio.\n",
 		"semicolons": ";;;\n{\"name\": \"Anna\", \"captured\": \"2022-03-03\", \"aliases\": [\"Ana\"],\n \"sources\": [{\"id\": \"a\", \"publisher\": \"P\", \"url\": \"https://example.org/\",\n \"wrong\": 1}]}\n;;;\nBio.\n",
 	}
 	wantPos := map[string]string{"toml": "10:1", "json": "7:5", "semicolons": "4:2"}

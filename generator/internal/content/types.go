@@ -21,11 +21,11 @@ type Doc struct {
 // Site is content/_index.md: settings for the whole site and the home page's
 // introduction.
 type Site struct {
+	Doc
 	Title       string  `field:"title,required" json:"title"`
 	Description string  `field:"description" json:"description,omitempty"`
 	Language    string  `field:"language" json:"language,omitempty"`
 	Parties     []Party `field:"parties,required" json:"parties"`
-	Doc
 }
 
 // Party is one side of the exchanges.
@@ -36,6 +36,7 @@ type Party struct {
 
 // Event is one file in content/events/.
 type Event struct {
+	Doc
 	Title    string        `field:"title,required" json:"title"`
 	Date     Date          `field:"date,required" json:"date"`
 	EndDate  *Date         `field:"end_date" json:"end_date,omitempty"`
@@ -48,7 +49,6 @@ type Event struct {
 	Tags     []string      `field:"tags" json:"tags"`
 	Sources  []Source      `field:"sources,required" json:"sources"`
 	Draft    bool          `field:"draft" json:"-"`
-	Doc
 }
 
 // Event kinds, in the order pages list them.
@@ -84,6 +84,7 @@ type Source struct {
 
 // Person is one file in content/people/.
 type Person struct {
+	Doc
 	Name          string       `field:"name,required" json:"name"`
 	NativeName    string       `field:"native_name" json:"native_name,omitempty"`
 	Aliases       []string     `field:"aliases" json:"aliases"`
@@ -92,5 +93,4 @@ type Person struct {
 	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
 	CapturedPlace string       `field:"captured_place" json:"captured_place,omitempty"`
 	Sources       []Source     `field:"sources" json:"sources"`
-	Doc
 }

@@ -30,21 +30,23 @@ func captivity(captured content.PartialDate, released *Event) *Captivity {
 	return c
 }
 
-// calendarDiff returns the whole years, months and days from a to b (a ≤ b).
+// calendarDiff returns the whole years, months and days from a to b (a ≤ b),
+// counting months as people do: from 31 January, one month later is the
+// last day of February.
 func calendarDiff(a, b time.Time) (years, months, days int) {
 	months = (b.Year()-a.Year())*12 + int(b.Month()-a.Month())
-	if b.Day() < a.Day() {
+	for months > 0 && addMonths(a, months).After(b) {
 		months--
 	}
-	anchor := a.AddDate(0, months, 0)
-	// AddDate normalises 31 January + 1 month to 3 March; step back to
-	// the month's end instead, as people count.
-	for anchor.After(b) {
-		months--
-		anchor = a.AddDate(0, months, 0)
-	}
-	days = int(b.Sub(anchor).Hours() / 24)
+	days = int(b.Sub(addMonths(a, months)).Hours() / 24)
 	return months / 12, months % 12, days
+}
+
+// addMonths adds n months to t, keeping to the last day of a shorter month.
+func addMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	lastDay := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(t.Day(), lastDay)-1)
 }
 
 // Approximate is true when the capture date is known only to the month or

@@ -40,7 +40,7 @@ type atomEntry struct {
 	Published string     `xml:"published"`
 	Link      atomLink   `xml:"link"`
 	Summary   string     `xml:"summary,omitempty"`
-	Content   atomText   `xml:"content"`
+	Content   *atomText  `xml:"content"`
 	Category  []atomTerm `xml:"category"`
 }
 
@@ -82,7 +82,10 @@ func (r *Renderer) feed(s *model.Site) output {
 		buf.WriteString(xml.Header)
 		enc := xml.NewEncoder(buf)
 		enc.Indent("", "  ")
-		return enc.Encode(f)
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		return buf.WriteByte('\n')
 	}}
 }
 
@@ -102,7 +105,9 @@ func (r *Renderer) feedEntry(e *model.Event) (atomEntry, error) {
 		Updated:   updated.String() + "T00:00:00Z",
 		Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(e.Path())},
 		Summary:   e.Summary,
-		Content:   atomText{Type: "html", Body: string(body)},
+	}
+	if body != "" {
+		entry.Content = &atomText{Type: "html", Body: string(body)}
 	}
 	for _, t := range e.Tags {
 		entry.Category = append(entry.Category, atomTerm{Term: t.Name})

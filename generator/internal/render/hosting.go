@@ -41,7 +41,10 @@ func (r *Renderer) sitemap(s *model.Site) output {
 		buf.WriteString(xml.Header)
 		enc := xml.NewEncoder(buf)
 		enc.Indent("", "  ")
-		return enc.Encode(set)
+		if err := enc.Encode(set); err != nil {
+			return err
+		}
+		return buf.WriteByte('\n')
 	}}
 }
 

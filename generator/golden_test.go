@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"golang.org/x/tools/txtar"
+)
+
+// TestGolden builds each small site in testdata/golden and compares every
+// output file with the archive's public/ files; run with -update to rewrite
+// them after an intended change. The archive's comment may set options:
+//
+//	base-url: /repo/
+//	drafts: true
+func TestGolden(t *testing.T) {
+	archives, _ := filepath.Glob("testdata/golden/*.txtar")
+	if len(archives) == 0 {
+		t.Fatal("no archives in testdata/golden")
+	}
+	for _, file := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := goldenOptions(t, ar)
+			var sink render.MapSink
+			_, diags, err := build.Run(opts, &sink)
+			if err != nil || diags.HasErrors() {
+				t.Fatalf("build failed: %v\n%v", err, diags)
+			}
+			if *update {
+				writeGolden(t, file, ar, sink.Files)
+				return
+			}
+			compareGolden(t, ar, sink.Files)
+		})
+	}
+}
+
+func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
+	opts := build.Options{
+		Content: archiveFS(ar, "content/"), Layouts: archiveFS(ar, "layouts/"),
+		ContentDir: "content", LayoutsDir: "layouts", Today: today,
+	}
+	base := "/"
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		key, value, _ := strings.Cut(line, ":")
+		switch strings.TrimSpace(key) {
+		case "base-url":
+			base = strings.TrimSpace(value)
+		case "drafts":
+			opts.Drafts = strings.TrimSpace(value) == "true"
+		}
+	}
+	var err error
+	if opts.BaseURL, err = render.ParseBaseURL(base); err != nil {
+		t.Fatal(err)
+	}
+	return opts
+}
+
+func compareGolden(t *testing.T, ar *txtar.Archive, files map[string][]byte) {
+	want := map[string][]byte{}
+	for _, f := range ar.Files {
+		if name, ok := strings.CutPrefix(f.Name, "public/"); ok {
+			want[name] = f.Data
+		}
+	}
+	for _, name := range sortedKeys(files) {
+		w, ok := want[name]
+		switch {
+		case !ok:
+			t.Errorf("unexpected output file %s", name)
+		case !bytes.Equal(files[name], w):
+			t.Errorf("%s differs (run go test -update to accept)\n--- got:\n%s\n--- want:\n%s", name, files[name], w)
+		}
+	}
+	for name := range want {
+		if _, ok := files[name]; !ok {
+			t.Errorf("missing output file %s", name)
+		}
+	}
+}
+
+func writeGolden(t *testing.T, file string, ar *txtar.Archive, files map[string][]byte) {
+	ar.Files = slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return strings.HasPrefix(f.Name, "public/") })
+	for _, name := range sortedKeys(files) {
+		ar.Files = append(ar.Files, txtar.File{Name: "public/" + name, Data: files[name]})
+	}
+	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
