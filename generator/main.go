@@ -49,8 +49,18 @@ flags shared by all commands:
 Run "timeline <command> -h" for a command's flags.
 `
 
-// errUsage marks errors that are the caller's mistake (exit code 2).
-var errUsage = errors.New("usage")
+// usageError is a mistake on the command line (exit code 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// errFlags reports a flag error that the flag package has already printed,
+// with the command's flags.
+var errFlags = errors.New("bad flags")
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
@@ -76,11 +86,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		err = cmd(cfg)
 	}
+	var usageErr usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], errors.Unwrap(err))
+	case errors.Is(err, errFlags):
+		return exitUsage
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
 		return exitUsage
 	case errors.Is(err, errFailed):
 		return exitError
@@ -110,14 +123,14 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
+		return nil, errFlags
 	}
 	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+		return nil, usagef("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
 	if cfg.baseURL, err = render.ParseBaseURL(*base); err != nil {
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
+		return nil, usageError{err.Error()}
 	}
 	return cfg, nil
 }

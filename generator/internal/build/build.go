@@ -48,7 +48,9 @@ func check(opts Options) (*content.Files, diag.List) {
 	if files.Site != nil {
 		diags = append(diags, validate.Check(files, opts.Today)...)
 	}
-	return files, opts.place(diags, opts.Content, opts.ContentDir)
+	diags = opts.place(diags, opts.Content, opts.ContentDir)
+	diags.Sort()
+	return files, diags
 }
 
 // Run builds the site into sink. It renders only when the content and the

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"golang.org/x/net/html"
+)
+
+// buildShipped builds the real content/ and layouts/ in memory.
+func buildShipped(t *testing.T, baseURL string) map[string][]byte {
+	t.Helper()
+	base, err := render.ParseBaseURL(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sink render.MapSink
+	_, diags, err := build.Run(build.Options{
+		Content: os.DirFS("../content"), Layouts: os.DirFS("../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today,
+	}, &sink)
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("the shipped site does not build: %v\n%v", err, diags)
+	}
+	return sink.Files
+}
+
+// Every page kind of DESIGN.md §3 is in the shipped site.
+func TestShippedSiteHasEveryPageKind(t *testing.T) {
+	files := buildShipped(t, "/")
+	for _, name := range []string{
+		"index.html", "years/index.html", "years/2025/index.html",
+		"events/2025-08-24-146-for-146-journalists-freed/index.html",
+		"people/index.html", "people/dmytro-khyliuk/index.html",
+		"tags/index.html", "tags/journalists/index.html",
+		"feed.xml", "data/events.json", "data/people.json",
+		"sitemap.xml", "robots.txt", "404.html", ".nojekyll",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("missing %s", name)
+		}
+	}
+	var events struct {
+		Events []struct {
+			ID       string         `json:"id"`
+			Totals   map[string]int `json:"totals"`
+			Disputed bool           `json:"disputed"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(files["data/events.json"], &events); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range events.Events {
+		if e.ID == "2024-12-30-new-year-swap-189-or-150" && (!e.Disputed || e.Totals["ukraine"] != 189) {
+			t.Errorf("the 30 December 2024 exchange is disputed and counts 189: %+v", e)
+		}
+	}
+}
+
+// A crawl of the site as a GitHub project site: every internal href and
+// src of every page resolves to a file of the output, and every #fragment
+// to an id on its page.
+func TestShippedSiteLinksResolve(t *testing.T) {
+	const base = "/some-repo/"
+	files := buildShipped(t, base)
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{} // page → links in it
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		ids[name] = map[string]bool{}
+		for n := range doc.Descendants() {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "id":
+					ids[name][a.Val] = true
+				case "href", "src":
+					links[name] = append(links[name], a.Val)
+				}
+			}
+		}
+	}
+	checked := 0
+	for page, hrefs := range links {
+		pageURL := &url.URL{Path: base + page}
+		for _, href := range hrefs {
+			u, err := url.Parse(href)
+			if err != nil {
+				t.Errorf("%s: bad link %q", page, href)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				continue
+			}
+			target := pageURL.ResolveReference(u)
+			file, ok := strings.CutPrefix(target.Path, base)
+			if !ok {
+				t.Errorf("%s: link %q leaves the base path %s", page, href, base)
+				continue
+			}
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			checked++
+			if _, ok := files[file]; !ok {
+				t.Errorf("%s: broken link %q", page, href)
+			} else if u.Fragment != "" && !ids[file][u.Fragment] {
+				t.Errorf("%s: link %q names no id on %s", page, href, file)
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d internal links checked; the crawl is not finding the links", checked)
+	}
+}
+
+// Pages are readable by assistive technology: a language, landmarks, one
+// h1, headings that do not skip a level, and machine-readable dates.
+func TestShippedSiteMarkup(t *testing.T) {
+	for name, data := range buildShipped(t, "/") {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, _ := html.Parse(bytes.NewReader(data))
+		var h1s, level int
+		tags := map[string]int{}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			tags[n.Data]++
+			switch n.Data {
+			case "html":
+				if attr(n, "lang") == "" {
+					t.Errorf("%s: <html> has no lang", name)
+				}
+			case "h1", "h2", "h3", "h4", "h5", "h6":
+				l := int(n.Data[1] - '0')
+				if l > level+1 {
+					t.Errorf("%s: <%s> follows <h%d>", name, n.Data, level)
+				}
+				level = l
+				if l == 1 {
+					h1s++
+				}
+			case "time":
+				if attr(n, "datetime") == "" {
+					t.Errorf("%s: <time> without datetime", name)
+				}
+			}
+		}
+		if h1s != 1 {
+			t.Errorf("%s: %d h1 elements, want 1", name, h1s)
+		}
+		for _, landmark := range []string{"header", "nav", "main", "footer"} {
+			if tags[landmark] == 0 {
+				t.Errorf("%s: no <%s>", name, landmark)
+			}
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// The feed is Atom 1.0 with absolute links when the base URL has a host.
+func TestShippedFeed(t *testing.T) {
+	files := buildShipped(t, "https://owner.github.io/repo/")
+	var feed struct {
+		XMLName xml.Name
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(files["feed.xml"], &feed); err != nil {
+		t.Fatal(err)
+	}
+	if feed.XMLName.Space != "http://www.w3.org/2005/Atom" || feed.XMLName.Local != "feed" || feed.ID == "" || feed.Updated == "" {
+		t.Errorf("not an Atom feed: %+v", feed.XMLName)
+	}
+	if len(feed.Entries) == 0 {
+		t.Fatal("no entries")
+	}
+	for _, e := range feed.Entries {
+		if !strings.HasPrefix(e.ID, "urn:uuid:") || e.Title == "" || !strings.HasPrefix(e.Link.Href, "https://owner.github.io/repo/events/") || len(e.Updated) != len("2025-08-24T00:00:00Z") {
+			t.Errorf("bad entry %+v", e)
+		}
+	}
+	if !bytes.Contains(files["sitemap.xml"], []byte("<loc>https://owner.github.io/repo/people/dmytro-khyliuk/</loc>")) {
+		t.Error("the sitemap has no absolute URLs")
+	}
+	if !bytes.Contains(files["robots.txt"], []byte("Sitemap: https://owner.github.io/repo/sitemap.xml")) {
+		t.Error("robots.txt does not name the sitemap")
+	}
+}
+
+// The same input gives byte-identical output, however many CPUs render it.
+func TestDeterministic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	one := buildShipped(t, "/repo/")
+	runtime.GOMAXPROCS(8)
+	eight := buildShipped(t, "/repo/")
+	if len(one) != len(eight) {
+		t.Fatalf("%d files with GOMAXPROCS=1, %d with 8", len(one), len(eight))
+	}
+	for name, data := range one {
+		if !bytes.Equal(data, eight[name]) {
+			t.Errorf("%s differs between GOMAXPROCS=1 and 8", name)
+		}
+	}
+	if len(one) < 40 {
+		t.Errorf("only %d files", len(one))
+	}
+}
