@@ -1,0 +1,125 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseBaseURL(t *testing.T) {
+	for in, want := range map[string]BaseURL{
+		"/":                             {Path: "/"},
+		"":                              {Path: "/"},
+		"/repo":                         {Path: "/repo/"},
+		"/repo/":                        {Path: "/repo/"},
+		"https://owner.github.io/repo/": {Path: "/repo/", Origin: "https://owner.github.io"},
+		"https://example.org":           {Path: "/", Origin: "https://example.org"},
+		"http://localhost:8080/a/b":     {Path: "/a/b/", Origin: "http://localhost:8080"},
+	} {
+		if got, err := ParseBaseURL(in); err != nil || got != want {
+			t.Errorf("ParseBaseURL(%q) = %+v, %v; want %+v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"ftp://example.org/", "https:///repo/", "/repo/?x=1", "javascript:alert(1)", "//host/"} {
+		if got, err := ParseBaseURL(bad); err == nil {
+			t.Errorf("ParseBaseURL(%q) = %+v, want an error", bad, got)
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 84: "84", 999: "999", 1000: "1,000", 1212: "1,212", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := formatNumber(n); got != want {
+			t.Errorf("formatNumber(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func markdown(t *testing.T, base, body string) string {
+	t.Helper()
+	r := &Renderer{md: newMarkdown(base)}
+	html, err := r.markdown(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(html)
+}
+
+// Bodies are untrusted: raw HTML is escaped and script links are dropped.
+func TestMarkdownIsSafe(t *testing.T) {
+	got := markdown(t, "/", "Hi <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[x](javascript:alert(1)) [y](vbscript:msgbox) ![z](data:text/html;base64,PHNjcmlwdD4=)\n")
+	for _, bad := range []string{"<script", "<b ", "<iframe", `href="javascript`, `href="vbscript`, `src="data:text/html`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("output contains %q:\n%s", bad, got)
+		}
+	}
+	if !strings.Contains(got, "&lt;script&gt;") && !strings.Contains(got, "<!-- raw HTML omitted -->") {
+		t.Errorf("raw HTML was neither escaped nor omitted:\n%s", got)
+	}
+}
+
+func TestMarkdownFitsThePage(t *testing.T) {
+	got := markdown(t, "/repo/", "# Heading\n\n## Sub\n\n[page](/people/x/) [ext](https://example.org/) [rel](other/) [proto](//cdn.example/x) <https://auto.example/>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+	for _, want := range []string{
+		`<h2 id="heading">Heading</h2>`,
+		`<h3 id="sub">Sub</h3>`,
+		`href="/repo/people/x/"`,
+		`href="https://example.org/"`,
+		`href="other/"`,
+		`href="//cdn.example/x"`,
+		`<a href="https://auto.example/">`,
+		"<table>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
+		}
+	}
+}
+
+func minimalLayouts() fstest.MapFS {
+	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{template "main" .}}`)}}
+	for _, kind := range pageKinds {
+		fsys[kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
+	}
+	return fsys
+}
+
+func TestLayoutErrorsNameTheirFile(t *testing.T) {
+	fsys := minimalLayouts()
+	fsys["partials/card.html"] = &fstest.MapFile{Data: []byte("{{define \"card\"}}\n{{.Title}\n{{end}}")}
+	delete(fsys, "tags.html")
+	_, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/"}})
+	if len(diags) != 1 || diags[0].Pos() != "partials/card.html:2" || !strings.Contains(diags[0].Message, "bad character") {
+		t.Errorf("got %v", diags)
+	}
+	delete(fsys, "partials/card.html")
+	_, diags = New(fsys, Options{BaseURL: BaseURL{Path: "/"}})
+	if len(diags) != 1 || diags[0].String() != "tags.html: this layout is missing (every page kind needs its template; see the list in generator/internal/render)" {
+		t.Errorf("got %v", diags)
+	}
+}
+
+func TestAssetFingerprint(t *testing.T) {
+	fsys := minimalLayouts()
+	fsys["static/style.css"] = &fstest.MapFile{Data: []byte("body{}")}
+	r, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/"}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	a := r.asset("style.css")
+	fsys["static/style.css"].Data = []byte("body{color:red}")
+	r2, _ := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/"}})
+	if b := r2.asset("/style.css"); !strings.HasPrefix(a, "/repo/style.css?v=") || a == b {
+		t.Errorf("asset URLs %q and %q must carry a version that follows the content", a, b)
+	}
+	if got := r.asset("missing.png"); got != "/repo/missing.png" {
+		t.Errorf("unknown asset: %q", got)
+	}
+}
+
+func TestUUIDIsStableAndVersion5(t *testing.T) {
+	a, b := uuidURN("event:x"), uuidURN("event:x")
+	if a != b || a == uuidURN("event:y") || len(a) != len("urn:uuid:")+36 || a[len("urn:uuid:")+14] != '5' {
+		t.Errorf("got %s", a)
+	}
+}
