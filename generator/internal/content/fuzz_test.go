@@ -40,4 +40,3 @@ func FuzzParseFile(f *testing.F) {
 		}
 	})
 }
-
