@@ -70,6 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
+	if args[0] == "gen-corpus" {
+		return runGenCorpus(args[1:], stdout, stderr)
+	}
 	commands := map[string]func(*config) error{
 		"build": runBuild,
 		"check": runCheck,

@@ -1,0 +1,138 @@
+// Package corpus writes a synthetic content directory of any size, for
+// benchmarks: N events and N/2 people shaped like the real content (figures
+// with sources, three people and two tags per event, bodies of about 300
+// words with paragraphs, a list, links and emphasis). The same N always
+// gives the same files.
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+)
+
+// A File is one file of the corpus, with a slash-separated path relative to
+// the content directory.
+type File struct {
+	Path string
+	Data []byte
+}
+
+var (
+	words = strings.Fields(`exchange prisoners soldiers civilians returned border mediation
+		agreement statement ministry families convoy medical released captivity talks
+		delegation officials announced confirmed reported lists names region wounded
+		remains repatriation humanitarian committee negotiators ceasefire delegates
+		journalists volunteers detained transfer bus hospital rehabilitation agency`)
+	tags    = []string{"civilians", "wounded", "journalists", "uae-mediation", "istanbul-agreements", "remains", "kursk", "young-soldiers", "medics", "officers", "women", "elderly"}
+	first   = []string{"Anna", "Bohdan", "Daria", "Ivan", "Kateryna", "Maksym", "Olena", "Petro", "Sofia", "Taras", "Yulia", "Zakhar"}
+	last    = []string{"Synthenko", "Testchuk", "Exampliuk", "Fixturenko", "Mockovych", "Samplenko", "Dummyuk", "Stubenko"}
+	roles   = []string{"released", "released", "announced", "quoted", "mentioned", "negotiated"}
+	epoch   = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	parties = []string{"ukraine", "russia"}
+)
+
+// Generate returns the site file, n events and n/2 people.
+func Generate(n int) []File {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	people := max(n/2, 3)
+	files := []File{{Path: "_index.md", Data: []byte(siteFile)}}
+	for i := range people {
+		files = append(files, person(rng, i))
+	}
+	for i := range n {
+		files = append(files, event(rng, i, n, people))
+	}
+	return files
+}
+
+const siteFile = `---
+title: Synthetic Exchange Timeline
+description: A generated corpus for benchmarks; nothing in it is real.
+language: en
+parties:
+  - id: ukraine
+    name: Ukraine
+  - id: russia
+    name: Russia
+---
+A *synthetic* corpus. Every name and number here is made up.
+`
+
+func personID(i int) string { return fmt.Sprintf("person-%05d", i) }
+
+func person(rng *rand.Rand, i int) File {
+	name := first[i%len(first)] + " " + last[(i/len(first))%len(last)] + fmt.Sprintf(" %d", i)
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\nname: %s\naliases: [%s]\ndescription: A synthetic person for benchmarks\nparty: %s\n",
+		name, strings.Replace(name, "y", "i", 1), parties[i%2])
+	if i%3 == 0 {
+		fmt.Fprintf(&b, "captured: %s\ncaptured_place: Synthetic region\n", epoch.AddDate(0, 0, rng.IntN(3000)).Format(time.DateOnly))
+	}
+	b.WriteString("sources:\n  - id: registry\n    publisher: Synthetic Registry\n    url: https://example.org/people/" + personID(i) + "\n    date: 2001-01-01\n---\n")
+	b.WriteString(body(rng, 80))
+	return File{Path: "people/" + personID(i) + ".md", Data: []byte(b.String())}
+}
+
+// event i of n is dated so that the n events spread over about 25 years.
+func event(rng *rand.Rand, i, n, people int) File {
+	date := epoch.AddDate(0, 0, i*9000/n).Format(time.DateOnly)
+	id := fmt.Sprintf("%s-synthetic-event-%06d", date, i)
+	kind := "exchange"
+	if i%10 == 9 {
+		kind = "repatriation"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Synthetic event %d\ndate: %s\nkind: %s\nsummary: A generated %s for benchmarks, number %d.\nmediator: Synthetic Mediator\nreturned:\n",
+		i, date, kind, kind, i)
+	count := 10 + rng.IntN(300)
+	for _, p := range parties {
+		fmt.Fprintf(&b, "  - to: %s\n    count: %d\n    group: soldiers\n    source: wire\n", p, count)
+		fmt.Fprintf(&b, "  - to: %s\n    count: %d\n    group: civilians\n    source: wire\n", p, rng.IntN(20))
+	}
+	if i%7 == 0 {
+		fmt.Fprintf(&b, "  - to: ukraine\n    count: %d\n    source: ministry\n", count+5)
+	}
+	b.WriteString("people:\n")
+	for k := range 3 {
+		fmt.Fprintf(&b, "  - id: %s\n    role: %s\n", personID((i*3+k)%people), roles[(i+k)%len(roles)])
+	}
+	fmt.Fprintf(&b, "tags: [%s, %s]\n", tags[i%len(tags)], tags[(i+1+(i/len(tags))%(len(tags)-1))%len(tags)])
+	fmt.Fprintf(&b, "sources:\n  - id: wire\n    publisher: Synthetic Wire\n    title: Report %d\n    url: https://example.org/wire/%d\n    date: %s\n", i, i, date)
+	fmt.Fprintf(&b, "  - id: ministry\n    publisher: Synthetic Ministry\n    url: https://example.com/ministry/%d\n    date: %s\n---\n", i, date)
+	b.WriteString(body(rng, 300))
+	return File{Path: "events/" + id + ".md", Data: []byte(b.String())}
+}
+
+// body returns about n words of Markdown: paragraphs with emphasis and a
+// link, and a short list.
+func body(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for written := 0; written < n; {
+		sentence := 8 + rng.IntN(10)
+		for k := range sentence {
+			w := words[rng.IntN(len(words))]
+			switch {
+			case k == 0:
+				w = strings.ToUpper(w[:1]) + w[1:]
+			case rng.IntN(25) == 0:
+				w = "*" + w + "*"
+			case rng.IntN(40) == 0:
+				w = "[" + w + "](https://example.org/" + w + ")"
+			}
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		b.WriteString("report.")
+		written += sentence + 1
+		if rng.IntN(4) == 0 {
+			b.WriteString("\n\n")
+		}
+		if written > n/2 && written-sentence-1 <= n/2 {
+			b.WriteString("\n\n- first item\n- second *item*\n- third item\n\n")
+		}
+	}
+	b.WriteString("\n")
+	return b.String()
+}
