@@ -22,9 +22,31 @@ var today = content.NewDate(2025, 11, 1)
 // in it are checked, and every diagnostic must match its "want" section,
 // position, message and hint. There is one archive per rule of the schema.
 func TestContentErrors(t *testing.T) {
-	archives, _ := filepath.Glob("testdata/errors/*.txtar")
+	forEachArchive(t, "testdata/errors", func(t *testing.T, file string, ar *txtar.Archive) {
+		fsys, want := archiveFS(ar, "content/"), wantSection(ar)
+		diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: today})
+		got := diags.Error()
+		if got != "" {
+			got += "\n"
+		}
+		if *update {
+			setWant(ar, got)
+			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if got != want {
+			t.Errorf("diagnostics differ\n--- got:\n%s--- want:\n%s", got, want)
+		}
+	})
+}
+
+// forEachArchive runs test as a subtest for each txtar archive in dir.
+func forEachArchive(t *testing.T, dir string, test func(t *testing.T, file string, ar *txtar.Archive)) {
+	archives, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
 	if len(archives) == 0 {
-		t.Fatal("no archives in testdata/errors")
+		t.Fatalf("no archives in %s", dir)
 	}
 	for _, file := range archives {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
@@ -32,22 +54,7 @@ func TestContentErrors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fsys, want := archiveFS(ar, "content/"), wantSection(ar)
-			diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: today})
-			got := diags.Error()
-			if got != "" {
-				got += "\n"
-			}
-			if *update {
-				setWant(ar, got)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if got != want {
-				t.Errorf("diagnostics differ\n--- got:\n%s--- want:\n%s", got, want)
-			}
+			test(t, file, ar)
 		})
 	}
 }

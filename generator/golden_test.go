@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,29 +19,18 @@ import (
 //	base-url: /repo/
 //	drafts: true
 func TestGolden(t *testing.T) {
-	archives, _ := filepath.Glob("testdata/golden/*.txtar")
-	if len(archives) == 0 {
-		t.Fatal("no archives in testdata/golden")
-	}
-	for _, file := range archives {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := goldenOptions(t, ar)
-			var sink render.MapSink
-			_, diags, err := build.Run(opts, &sink)
-			if err != nil || diags.HasErrors() {
-				t.Fatalf("build failed: %v\n%v", err, diags)
-			}
-			if *update {
-				writeGolden(t, file, ar, sink.Files)
-				return
-			}
-			compareGolden(t, ar, sink.Files)
-		})
-	}
+	forEachArchive(t, "testdata/golden", func(t *testing.T, file string, ar *txtar.Archive) {
+		var sink render.MapSink
+		_, diags, err := build.Run(goldenOptions(t, ar), &sink)
+		if err != nil || diags.HasErrors() {
+			t.Fatalf("build failed: %v\n%v", err, diags)
+		}
+		if *update {
+			writeGolden(t, file, ar, sink.Files)
+			return
+		}
+		compareGolden(t, ar, sink.Files)
+	})
 }
 
 func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {

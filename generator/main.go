@@ -87,7 +87,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if err == nil {
-		err = cmd(cfg)
+		err = cfg.profiled(cmd)
 	}
 	var usageErr usageError
 	switch {
@@ -110,6 +110,7 @@ type config struct {
 	contentDir, layoutsDir, outDir string
 	baseURL                        render.BaseURL
 	drafts                         bool
+	cpuProfile, memProfile         string
 	stdout, stderr                 io.Writer
 }
 
@@ -122,6 +123,8 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	fs.StringVar(&cfg.outDir, "out", "public", "output `directory`")
 	base := fs.String("base-url", "/", "base `URL`: a path such as /repo/, or https://owner.github.io/repo/")
 	fs.BoolVar(&cfg.drafts, "drafts", false, "include events marked draft: true")
+	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
