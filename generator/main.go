@@ -19,7 +19,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 )
 
@@ -176,49 +175,6 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func runCheck(c *config) error {
-	start := time.Now()
-	opts := c.buildOptions()
-	diags := build.Check(opts)
-	if err := c.report(diags); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
-	return nil
-}
-
-func runBuild(c *config) error {
-	start := time.Now()
-	stage, err := publish.Stage(c.outDir)
-	if err != nil {
-		return err
-	}
-	res, diags, err := build.Run(c.buildOptions(), stage)
-	if reportErr := c.report(diags); reportErr != nil || err != nil {
-		return errors.Join(stage.Abort(), err, reportErr)
-	}
-	if err := stage.Commit(); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "%s: %s in %s\n", c.outDir, summary(res.Stats), elapsed(start))
-	return nil
-}
-
-// summary counts what was written: "41 pages (21 events, 8 people, 2 years,
-// 12 tags) and 10 other files".
-func summary(s render.Stats) string {
-	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
-		count(s.Pages(), "page"), count(s["event"], "event"), peopleCount(s["person"]),
-		count(s["year"], "year"), count(s["tag"], "tag"), count(s.Files()-s.Pages(), "other file"))
-}
-
-func peopleCount(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
 }
 
 func elapsed(start time.Time) string {
