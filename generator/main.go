@@ -109,6 +109,7 @@ type config struct {
 	contentDir, layoutsDir, outDir string
 	baseURL                        render.BaseURL
 	drafts                         bool
+	format                         string // check: "github" or "text"
 	cpuProfile, memProfile         string
 	stdout, stderr                 io.Writer
 }
@@ -124,6 +125,9 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	fs.BoolVar(&cfg.drafts, "drafts", false, "include events marked draft: true")
 	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
+	if name == "check" {
+		fs.StringVar(&cfg.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
