@@ -15,5 +15,6 @@ require (
 
 require (
 	github.com/BurntSushi/toml v0.3.1 // indirect
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

@@ -22,7 +22,7 @@ func runBuild(c *config) error {
 	if reportErr := c.report(diags); reportErr != nil || err != nil {
 		return errors.Join(stage.Abort(), err, reportErr)
 	}
-	if err := stage.Commit(); err != nil {
+	if _, err := stage.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: %s in %s\n", c.outDir, summary(res.Stats), elapsed(start))

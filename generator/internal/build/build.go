@@ -10,6 +10,7 @@ package build
 import (
 	"io/fs"
 	"path"
+	"slices"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
@@ -33,18 +34,25 @@ type Options struct {
 
 // Result describes a successful build.
 type Result struct {
-	Site  *model.Site
+	Site *model.Site
+	// Stats counts every output of the site.
 	Stats render.Stats
+	// Rendered counts the outputs rendered and given to the sink: all of
+	// them on a first build, those whose inputs changed on a rebuild.
+	Rendered int
+	// Removed lists the outputs of the previous good build that the site
+	// no longer has.
+	Removed []string
 }
 
 // Check loads and validates the content without rendering it.
 func Check(opts Options) diag.List {
-	_, diags := check(opts)
+	_, diags := check(new(content.Cache), opts, nil)
 	return diags
 }
 
-func check(opts Options) (*content.Files, diag.List) {
-	files, diags := content.Load(opts.Content)
+func check(cache *content.Cache, opts Options, changed map[string]bool) (*content.Files, diag.List) {
+	files, diags := cache.Load(opts.Content, changed)
 	if files.Site != nil {
 		diags = append(diags, validate.Check(files, opts.Today)...)
 	}
@@ -57,21 +65,79 @@ func check(opts Options) (*content.Files, diag.List) {
 // layouts are free of errors, so a failed build writes nothing; the returned
 // list holds every error and warning found.
 func Run(opts Options, sink render.Sink) (*Result, diag.List, error) {
-	files, diags := check(opts)
-	r, layoutDiags := render.New(opts.Layouts, render.Options{BaseURL: opts.BaseURL})
-	diags = append(diags, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir)...)
+	return NewBuilder(opts).Build(Changes{}, sink)
+}
+
+// A Builder builds one site again and again, as watch mode does. It keeps
+// the decoded content, the parsed layouts and the fingerprints of the last
+// good build, so that a rebuild reads only the files that changed and
+// renders only the outputs they affect.
+type Builder struct {
+	opts        Options
+	cache       content.Cache
+	renderer    *render.Renderer
+	layoutDiags diag.List
+	// fingerprints are those of the last good build; nil before it.
+	fingerprints map[string]uint64
+}
+
+// Changes says what changed since the previous Build.
+type Changes struct {
+	// Content holds the slash paths, inside Options.Content, of files
+	// modified in place; new and deleted files are found by listing.
+	Content map[string]bool
+	// Layouts is true when anything in the layouts changed.
+	Layouts bool
+}
+
+// NewBuilder returns a Builder that has not built anything yet.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts}
+}
+
+// Build runs the pipeline. The first build renders every output into sink.
+// Later builds render only outputs whose inputs changed, and give them to
+// sink only when all of them rendered, so a failed rebuild writes nothing
+// either; outputs that are gone are listed in Result.Removed for the
+// caller to delete.
+func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
+	files, diags := check(&b.cache, b.opts, changes.Content)
+	if b.renderer == nil || changes.Layouts {
+		var layoutDiags diag.List
+		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL})
+		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
+	}
+	diags = append(diags, b.layoutDiags...)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags, nil
 	}
-	site := model.Build(files, model.Options{Drafts: opts.Drafts})
-	stats, renderDiags, err := r.Render(site, sink)
-	diags = append(diags, opts.place(renderDiags, opts.Layouts, opts.LayoutsDir)...)
+	site := model.Build(files, model.Options{Drafts: b.opts.Drafts})
+	target := sink
+	var buffer render.MapSink
+	if b.fingerprints != nil {
+		target = &buffer
+	}
+	res, renderDiags, err := b.renderer.Render(site, target, b.fingerprints)
+	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
 	diags.Sort()
 	if diags.HasErrors() || err != nil {
 		return nil, diags, err
 	}
-	return &Result{Site: site, Stats: stats}, diags, nil
+	for name, data := range buffer.Files {
+		if err := sink.WriteFile(name, data); err != nil {
+			return nil, diags, err
+		}
+	}
+	result := &Result{Site: site, Stats: res.Stats, Rendered: res.Rendered}
+	for name := range b.fingerprints {
+		if _, ok := res.Fingerprints[name]; !ok {
+			result.Removed = append(result.Removed, name)
+		}
+	}
+	slices.Sort(result.Removed)
+	b.fingerprints = res.Fingerprints
+	return result, diags, nil
 }
 
 // place gives diagnostics their line and column, found again from the file

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"slices"
@@ -23,21 +24,45 @@ const SiteFile = "_index.md"
 // Load reads and decodes every content file of fsys in parallel. Files that
 // cannot be read are left out of Files; their problems are in the list.
 func Load(fsys fs.FS) (*Files, diag.List) {
+	return new(Cache).Load(fsys, nil)
+}
+
+// A Cache keeps decoded files between loads of the same directory, so that
+// a rebuild reads again only the files that changed. It is not safe for
+// concurrent use.
+type Cache struct {
+	entries map[string]cacheEntry
+}
+
+type cacheEntry struct {
+	doc   any
+	diags diag.List
+}
+
+// Load lists the files of fsys and decodes those that are new or named in
+// changed (slash paths inside fsys); the others come from the cache. Files
+// that are gone are forgotten.
+func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
 	paths, diags := listFiles(fsys)
-	docs := make([]any, len(paths))
-	fileDiags := make([]diag.List, len(paths))
-	par.For(len(paths), func(i int) {
-		src, err := fs.ReadFile(fsys, paths[i])
-		if err != nil {
-			fileDiags[i] = diag.List{{Path: paths[i], Message: err.Error()}}
-			return
+	entries := make([]cacheEntry, len(paths))
+	var todo []int
+	for i, p := range paths {
+		if e, ok := c.entries[p]; ok && !changed[p] {
+			entries[i] = e
+		} else {
+			todo = append(todo, i)
 		}
-		docs[i], fileDiags[i] = ParseFile(paths[i], src)
+	}
+	par.For(len(todo), func(k int) {
+		i := todo[k]
+		entries[i] = readFile(fsys, paths[i])
 	})
+	c.entries = make(map[string]cacheEntry, len(paths))
 	files := &Files{}
-	for i, doc := range docs {
-		diags = append(diags, fileDiags[i]...)
-		switch doc := doc.(type) {
+	for i, e := range entries {
+		c.entries[paths[i]] = e
+		diags = append(diags, e.diags...)
+		switch doc := e.doc.(type) {
 		case *Site:
 			files.Site = doc
 		case *Event:
@@ -51,6 +76,15 @@ func Load(fsys fs.FS) (*Files, diag.List) {
 			Hint: "create it with a title and the parties; see CONTRIBUTING.md"})
 	}
 	return files, diags
+}
+
+func readFile(fsys fs.FS, p string) cacheEntry {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return cacheEntry{diags: diag.List{{Path: p, Message: err.Error()}}}
+	}
+	doc, diags := ParseFile(p, src)
+	return cacheEntry{doc, diags}
 }
 
 // listFiles finds the content files: _index.md, and the Markdown files under
@@ -107,6 +141,7 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		Path:     p,
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
+		Hash:     hashFile(p, src),
 	}
 	d := &decoder{path: p, fm: &parsed.fm}
 	switch {
@@ -122,4 +157,18 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	e := &Event{Doc: doc}
 	d.decode(e)
 	return e, d.diags
+}
+
+// hashSeed makes Doc.Hash comparable within one process; hashes are never
+// stored.
+var hashSeed = maphash.MakeSeed()
+
+// hashFile identifies a file by its path, which is its id, and its bytes.
+func hashFile(p string, src []byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	h.WriteString(p)
+	h.WriteByte(0)
+	h.Write(src)
+	return h.Sum64()
 }

@@ -16,6 +16,9 @@ type Doc struct {
 	Body string `json:"-"`
 	// BodyLine is the line of the file on which Body starts.
 	BodyLine int `json:"-"`
+	// Hash identifies the file's bytes, so that later stages can tell
+	// what changed between two builds.
+	Hash uint64 `json:"-"`
 }
 
 // Site is content/_index.md: settings for the whole site and the home page's

@@ -6,6 +6,7 @@ package publish
 
 import (
 	"errors"
+	"hash/maphash"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,9 +17,11 @@ import (
 
 // Staging is a directory being filled with the next version of a site.
 type Staging struct {
-	out  string // the directory the site is published to
-	dir  string // the staging directory, a sibling of out
-	dirs sync.Map
+	out    string // the directory the site is published to
+	dir    string // the staging directory, a sibling of out
+	dirs   dirMaker
+	mu     sync.Mutex
+	hashes map[string]uint64 // of every file written
 }
 
 // Stage starts a new staging directory for out.
@@ -36,38 +39,67 @@ func Stage(out string) (*Staging, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir}, nil
+	return &Staging{out: out, dir: dir, hashes: map[string]uint64{}}, nil
 }
 
 // WriteFile writes one file of the site; name is slash-separated and relative
 // to the site root. It is safe to call from several goroutines.
 func (s *Staging) WriteFile(name string, data []byte) error {
-	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-		return fmt.Errorf("publish: refusing to write %q outside the output directory", name)
-	}
-	path := filepath.Join(s.dir, filepath.FromSlash(name))
-	if err := s.mkdir(filepath.Dir(path)); err != nil {
+	path, err := join(s.dir, name)
+	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, data, 0o644)
+	if err := s.dirs.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.hashes[name] = hash(data)
+	s.mu.Unlock()
+	return nil
 }
 
-// mkdir creates dir once, however many files go into it.
-func (s *Staging) mkdir(dir string) error {
-	if _, done := s.dirs.Load(dir); done {
+// join returns the file path of a site path, refusing any that could leave
+// the site's directory.
+func join(root, name string) (string, error) {
+	if !fs.ValidPath(name) || name == "." || strings.Contains(name, `\`) {
+		return "", fmt.Errorf("publish: refusing to write %q outside the output directory", name)
+	}
+	return filepath.Join(root, filepath.FromSlash(name)), nil
+}
+
+var hashSeed = maphash.MakeSeed()
+
+func hash(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
+
+// dirMaker creates each directory once, however many files go into it.
+type dirMaker struct{ done sync.Map }
+
+func (m *dirMaker) mkdir(dir string) error {
+	if _, ok := m.done.Load(dir); ok {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	s.dirs.Store(dir, true)
+	m.done.Store(dir, true)
 	return nil
 }
 
-// Commit puts the staged site in place of the output directory. Where the
+// Commit puts the staged site in place of the output directory and returns
+// a Dir to update it in place afterwards. Where the
 // system allows, the two directories are exchanged in one atomic rename, so
 // a reader sees either the old site or the new one, never neither.
-func (s *Staging) Commit() error {
+func (s *Staging) Commit() (*Dir, error) {
+	if err := s.swap(); err != nil {
+		return nil, err
+	}
+	return &Dir{root: s.out, hashes: s.hashes}, nil
+}
+
+func (s *Staging) swap() error {
 	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
 		return os.Rename(s.dir, s.out)
 	}

@@ -45,13 +45,13 @@ func entries(t *testing.T, dir string) []string {
 func TestCommitReplacesTheWholeSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := stage(t, out, map[string]string{"index.html": "one", "events/old/index.html": "old"}).Commit(); err != nil {
+	if _, err := stage(t, out, map[string]string{"index.html": "one", "events/old/index.html": "old"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, filepath.Join(out, "events/old/index.html")); got != "old" {
 		t.Fatalf("first build: %q", got)
 	}
-	if err := stage(t, out, map[string]string{"index.html": "two"}).Commit(); err != nil {
+	if _, err := stage(t, out, map[string]string{"index.html": "two"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, filepath.Join(out, "index.html")); got != "two" {
@@ -71,7 +71,7 @@ func TestCommitReplacesTheWholeSite(t *testing.T) {
 func TestAbortLeavesTheOldSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := stage(t, out, map[string]string{"index.html": "good"}).Commit(); err != nil {
+	if _, err := stage(t, out, map[string]string{"index.html": "good"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	s := stage(t, out, map[string]string{"index.html": "half-written"})
@@ -89,7 +89,7 @@ func TestAbortLeavesTheOldSite(t *testing.T) {
 func TestSwapByRenames(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := stage(t, out, map[string]string{"a": "1"}).Commit(); err != nil {
+	if _, err := stage(t, out, map[string]string{"a": "1"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	s := stage(t, out, map[string]string{"b": "2"})

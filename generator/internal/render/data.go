@@ -35,47 +35,97 @@ type personData struct {
 	CaptivityDays int `json:"captivity_days,omitempty"`
 }
 
-func (r *Renderer) eventsData(s *model.Site) output {
-	return r.jsonOutput("data/events.json", func() any {
-		list := make([]eventData, len(s.Events))
-		for i, e := range s.Events {
-			ev := *e.Event
-			ev.Returned, ev.People, ev.Tags, ev.Sources = nonNil(ev.Returned), nonNil(ev.People), nonNil(ev.Tags), nonNil(ev.Sources)
-			list[i] = eventData{Event: &ev, URL: r.absURL(e.Path()), Totals: map[string]int{}, Disputed: e.Disputed}
-			for _, f := range e.Figures {
-				if f.Known {
-					list[i].Totals[f.Party.ID] = f.Total
-				}
-			}
+func (r *Renderer) newEventData(e *model.Event) any {
+	ev := *e.Event
+	ev.Returned, ev.People, ev.Tags, ev.Sources = nonNil(ev.Returned), nonNil(ev.People), nonNil(ev.Tags), nonNil(ev.Sources)
+	d := eventData{Event: &ev, URL: r.absURL(e.Path()), Totals: map[string]int{}, Disputed: e.Disputed}
+	for _, f := range e.Figures {
+		if f.Known {
+			d.Totals[f.Party.ID] = f.Total
 		}
-		return map[string]any{"events": list}
-	})
+	}
+	return d
+}
+
+func (r *Renderer) newPersonData(p *model.Person) any {
+	person := *p.Person
+	person.Aliases, person.Sources = nonNil(person.Aliases), nonNil(person.Sources)
+	d := personData{Person: &person, URL: r.absURL(p.Path()), Events: []string{}}
+	for _, e := range p.Events {
+		d.Events = append(d.Events, e.ID)
+	}
+	if p.Captivity != nil {
+		d.CaptivityDays = p.Captivity.TotalDays
+	}
+	return d
+}
+
+func (r *Renderer) eventsData(s *model.Site) output {
+	return output{path: "data/events.json", kind: "data", write: func(buf *bytes.Buffer) error {
+		items := make([]jsonItem, len(s.Events))
+		for i, e := range s.Events {
+			items[i] = jsonItem{key: e.ID, fingerprint: r.fingerprint(s, func(h *hasher) { h.doc(&e.Doc) }),
+				value: func() any { return r.newEventData(e) }}
+		}
+		return r.eventsJSON.write(buf, "events", items)
+	}}
 }
 
 func (r *Renderer) peopleData(s *model.Site) output {
-	return r.jsonOutput("data/people.json", func() any {
-		list := make([]personData, len(s.People))
+	return output{path: "data/people.json", kind: "data", write: func(buf *bytes.Buffer) error {
+		items := make([]jsonItem, len(s.People))
 		for i, p := range s.People {
-			person := *p.Person
-			person.Aliases, person.Sources = nonNil(person.Aliases), nonNil(person.Sources)
-			list[i] = personData{Person: &person, URL: r.absURL(p.Path()), Events: []string{}}
-			for _, e := range p.Events {
-				list[i].Events = append(list[i].Events, e.ID)
-			}
-			if p.Captivity != nil {
-				list[i].CaptivityDays = p.Captivity.TotalDays
-			}
+			items[i] = jsonItem{key: p.ID, fingerprint: r.fingerprint(s, personDeps(p)),
+				value: func() any { return r.newPersonData(p) }}
 		}
-		return map[string]any{"people": list}
-	})
+		return r.peopleJSON.write(buf, "people", items)
+	}}
 }
 
-func (r *Renderer) jsonOutput(path string, data func() any) output {
-	return output{path: path, kind: "data", write: func(buf *bytes.Buffer) error {
-		enc := json.NewEncoder(buf)
-		enc.SetIndent("", " ")
-		return enc.Encode(data())
-	}}
+// jsonItem is one element of a JSON data file.
+type jsonItem struct {
+	key         string
+	fingerprint fingerprint
+	value       func() any
+}
+
+// jsonList writes {"NAME": [items]} and keeps each item's encoding, so that
+// a rebuild encodes again only the items whose fingerprint changed. Only
+// one goroutine writes a given file at a time.
+type jsonList struct {
+	encoded map[string]encodedItem
+}
+
+type encodedItem struct {
+	fingerprint fingerprint
+	data        []byte
+}
+
+func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error {
+	encoded := make(map[string]encodedItem, len(items))
+	buf.WriteString("{\n \"" + name + "\": [")
+	for i, it := range items {
+		e, ok := l.encoded[it.key]
+		if !ok || e.fingerprint != it.fingerprint {
+			data, err := json.MarshalIndent(it.value(), "  ", " ")
+			if err != nil {
+				return err
+			}
+			e = encodedItem{it.fingerprint, data}
+		}
+		encoded[it.key] = e
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n  ")
+		buf.Write(e.data)
+	}
+	if len(items) > 0 {
+		buf.WriteString("\n ")
+	}
+	buf.WriteString("]\n}\n")
+	l.encoded = encoded
+	return nil
 }
 
 // nonNil makes an absent list encode as [] rather than null, so that readers

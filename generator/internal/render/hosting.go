@@ -51,7 +51,7 @@ func (r *Renderer) sitemap(s *model.Site) output {
 // robots writes /robots.txt, pointing crawlers at the sitemap when its
 // absolute address is known.
 func (r *Renderer) robots() output {
-	return output{path: "robots.txt", kind: "robots", write: func(buf *bytes.Buffer) error {
+	return output{path: "robots.txt", kind: "robots", deps: constant, write: func(buf *bytes.Buffer) error {
 		buf.WriteString("User-agent: *\nAllow: /\n")
 		if r.opts.BaseURL.Origin != "" {
 			buf.WriteString("Sitemap: " + r.absURL("sitemap.xml") + "\n")
@@ -63,5 +63,5 @@ func (r *Renderer) robots() output {
 // nojekyll writes /.nojekyll, which tells GitHub Pages to publish the files
 // as they are.
 func nojekyll() output {
-	return output{path: ".nojekyll", kind: "nojekyll", write: func(*bytes.Buffer) error { return nil }}
+	return output{path: ".nojekyll", kind: "nojekyll", deps: constant, write: func(*bytes.Buffer) error { return nil }}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
@@ -23,6 +24,9 @@ type layouts struct {
 	pages  map[string]*template.Template // by page kind
 	static []staticFile
 	hashes map[string]string // static path → short content hash
+	// hash identifies every file read, for output fingerprints.
+	hash uint64
+	read maphash.Hash
 }
 
 type staticFile struct {
@@ -34,21 +38,23 @@ type staticFile struct {
 // named by their path, so errors name the file: "partials/card.html:3:9".
 func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
 	l := &layouts{pages: map[string]*template.Template{}, hashes: map[string]string{}}
+	l.read.SetSeed(fingerprintSeed)
+	defer func() { l.hash = l.read.Sum64() }()
 	var diags diag.List
 	if err := l.readStatic(fsys); err != nil {
 		diags = append(diags, diag.Diagnostic{Path: "static", Message: err.Error()})
 	}
 	base := template.New("layouts").Funcs(funcs)
-	if err := parseFiles(base, fsys, "base.html"); err != nil {
+	if err := l.parseFiles(base, fsys, "base.html"); err != nil {
 		return nil, append(diags, templateDiagnostic(err, ""))
 	}
 	partials, _ := fs.Glob(fsys, "partials/*.html")
-	if err := parseFiles(base, fsys, partials...); err != nil {
+	if err := l.parseFiles(base, fsys, partials...); err != nil {
 		return nil, append(diags, templateDiagnostic(err, ""))
 	}
 	for _, kind := range pageKinds {
 		t := template.Must(base.Clone())
-		if err := parseFiles(t, fsys, kind+".html"); err != nil {
+		if err := l.parseFiles(t, fsys, kind+".html"); err != nil {
 			diags = append(diags, templateDiagnostic(err, ""))
 			continue
 		}
@@ -57,9 +63,9 @@ func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
 	return l, diags
 }
 
-func parseFiles(t *template.Template, fsys fs.FS, names ...string) error {
+func (l *layouts) parseFiles(t *template.Template, fsys fs.FS, names ...string) error {
 	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name)
+		src, err := l.readFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			return &missingLayout{name}
 		}
@@ -71,6 +77,16 @@ func parseFiles(t *template.Template, fsys fs.FS, names ...string) error {
 		}
 	}
 	return nil
+}
+
+// readFile reads a layout file and adds it to the layouts' hash.
+func (l *layouts) readFile(fsys fs.FS, name string) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, name)
+	l.read.WriteString(name)
+	l.read.WriteByte(0)
+	l.read.WriteString(strconv.Itoa(len(data)))
+	l.read.Write(data)
+	return data, err
 }
 
 type missingLayout struct{ name string }
@@ -85,7 +101,7 @@ func (l *layouts) readStatic(fsys fs.FS) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := l.readFile(fsys, p)
 		if err != nil {
 			return err
 		}

@@ -38,35 +38,35 @@ const LatestOnHome = 10
 // outputs lists every file of the site, in a fixed order.
 func (r *Renderer) outputs(s *model.Site) []output {
 	outs := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Latest: s.Latest(LatestOnHome)}, s.Body),
+		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Latest: s.Latest(LatestOnHome)}, s.Body, nil),
 		r.page(&Page{Site: s, Kind: "people", Path: "people/", Title: "People",
-			Description: "Everyone named in the exchanges on " + s.Title + "."}, ""),
+			Description: "Everyone named in the exchanges on " + s.Title + "."}, "", nil),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years",
-			Description: "The exchanges year by year."}, ""),
+			Description: "The exchanges year by year."}, "", nil),
 		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags",
-			Description: "The exchanges by topic."}, ""),
-		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, ""),
+			Description: "The exchanges by topic."}, "", nil),
+		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
 	}
 	for _, e := range s.Events {
 		outs = append(outs, r.page(&Page{Site: s, Kind: "event", Path: e.Path(), Title: e.Title,
-			Description: e.Summary, Event: e}, e.Body))
+			Description: e.Summary, Event: e}, e.Body, eventDeps(e)))
 	}
 	for _, p := range s.People {
 		outs = append(outs, r.page(&Page{Site: s, Kind: "person", Path: p.Path(), Title: p.Name,
-			Description: p.Description, Person: p}, p.Body))
+			Description: p.Description, Person: p}, p.Body, personDeps(p)))
 	}
 	for _, y := range s.Years {
 		outs = append(outs, r.page(&Page{Site: s, Kind: "year", Path: y.Path(), Title: yearTitle(y),
-			Description: "Every exchange of " + yearTitle(y) + ".", Year: y}, ""))
+			Description: "Every exchange of " + yearTitle(y) + ".", Year: y}, "", yearDeps(y)))
 	}
 	for _, t := range s.Tags {
 		outs = append(outs, r.page(&Page{Site: s, Kind: "tag", Path: t.Path(), Title: "Tagged " + t.Name,
-			Description: "Events tagged " + t.Name + ".", Tag: t}, ""))
+			Description: "Events tagged " + t.Name + ".", Tag: t}, "", eventListDeps(t.Events)))
 	}
 	outs = append(outs, r.feed(s), r.sitemap(s), r.robots(), nojekyll(),
 		r.eventsData(s), r.peopleData(s))
 	for _, f := range r.layouts.static {
-		outs = append(outs, output{path: f.path, kind: "static", write: func(buf *bytes.Buffer) error {
+		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {
 			_, err := buf.Write(f.data)
 			return err
 		}})
@@ -74,8 +74,9 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	return outs
 }
 
-// page is the output for one HTML page; body is its Markdown.
-func (r *Renderer) page(p *Page, body string) output {
+// page is the output for one HTML page; body is its Markdown, and deps adds
+// to its fingerprint what the page is made from (nil: render it every time).
+func (r *Renderer) page(p *Page, body string, deps func(*hasher)) output {
 	file := p.Path
 	if p.Kind != "404" {
 		file += "index.html"
@@ -83,7 +84,7 @@ func (r *Renderer) page(p *Page, body string) output {
 	if r.opts.BaseURL.Origin != "" && p.Kind != "404" {
 		p.Canonical = r.absURL(p.Path)
 	}
-	return output{path: file, kind: p.Kind, write: func(buf *bytes.Buffer) error {
+	return output{path: file, kind: p.Kind, deps: deps, write: func(buf *bytes.Buffer) error {
 		if body != "" {
 			html, err := r.markdown(body)
 			if err != nil {

@@ -82,6 +82,8 @@ type Renderer struct {
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
+	// eventsJSON and peopleJSON keep the data files' items between builds.
+	eventsJSON, peopleJSON jsonList
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -123,37 +125,62 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	return r, diags
 }
 
-// Render writes every file of the site to sink, rendering in parallel. Layout
-// problems come back as diagnostics, one per failing page; an error from the
-// sink stops nothing but is returned.
-func (r *Renderer) Render(site *model.Site, sink Sink) (Stats, diag.List, error) {
+// Result says what Render produced.
+type Result struct {
+	// Stats counts every output of the site, rendered or skipped.
+	Stats Stats
+	// Rendered counts the outputs rendered and given to the sink.
+	Rendered int
+	// Fingerprints maps every output path to the fingerprint of what it
+	// is made from; pass it to the next Render to skip what is unchanged.
+	Fingerprints map[string]uint64
+}
+
+// Render writes the files of the site to sink, rendering in parallel. An
+// output whose fingerprint equals its entry in previous is skipped, since
+// its bytes are those of the last build (pass nil to render everything).
+// Layout problems come back as diagnostics, one per failing output; an
+// error from the sink stops nothing but is returned.
+func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	outs := r.outputs(site)
-	renderErrs := make([]error, len(outs))
-	sinkErrs := make([]error, len(outs))
-	par.For(len(outs), func(i int) {
+	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
+	var todo []int
+	for i, o := range outs {
+		f := r.fingerprint(site, o.deps)
+		res.Fingerprints[o.path] = f
+		res.Stats[o.kind]++
+		if f == alwaysRender || previous[o.path] != f {
+			todo = append(todo, i)
+		}
+	}
+	renderErrs := make([]error, len(todo))
+	sinkErrs := make([]error, len(todo))
+	par.For(len(todo), func(k int) {
+		o := outs[todo[k]]
 		buf := r.bufs.Get().(*bytes.Buffer)
 		defer r.bufs.Put(buf)
 		buf.Reset()
-		if renderErrs[i] = outs[i].write(buf); renderErrs[i] == nil {
-			sinkErrs[i] = sink.WriteFile(outs[i].path, buf.Bytes())
+		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
+			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
 		}
 	})
-	stats := Stats{}
 	var diags diag.List
-	for i, o := range outs {
-		if renderErrs[i] != nil {
-			diags = append(diags, templateDiagnostic(renderErrs[i], o.path))
-			continue
+	for k, i := range todo {
+		if renderErrs[k] != nil {
+			diags = append(diags, templateDiagnostic(renderErrs[k], outs[i].path))
 		}
-		stats[o.kind]++
 	}
-	return stats, diags, errors.Join(sinkErrs...)
+	res.Rendered = len(todo)
+	return res, diags, errors.Join(sinkErrs...)
 }
 
 // output is one file of the site and how to produce it.
 type output struct {
-	path  string // slash-separated, relative to the site root
-	kind  string // for the build summary: "event", "person", "feed", ...
+	path string // slash-separated, relative to the site root
+	kind string // for the build summary: "event", "person", "feed", ...
+	// deps adds to the output's fingerprint what it is made from; nil
+	// means it is rendered on every build.
+	deps  func(*hasher)
 	write func(buf *bytes.Buffer) error
 }
 

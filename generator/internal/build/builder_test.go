@@ -1,0 +1,225 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/corpus"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
+)
+
+// disk stands for a published directory: the files a sink was given, less
+// those a build removed.
+type disk struct{ render.MapSink }
+
+func (d *disk) apply(t *testing.T, b *Builder, changes Changes) (*Result, bool) {
+	t.Helper()
+	res, diags, err := b.Build(changes, &d.MapSink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res == nil {
+		return nil, false
+	}
+	if diags.HasErrors() {
+		t.Fatalf("a result with errors: %v", diags)
+	}
+	for _, name := range res.Removed {
+		delete(d.Files, name)
+	}
+	return res, true
+}
+
+func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestRebuildEqualsFreshBuild applies a long random sequence of edits of
+// every kind to a synthetic site and checks after each that the files of
+// the incremental rebuilds are exactly those of a fresh build.
+func TestRebuildEqualsFreshBuild(t *testing.T) {
+	contentFS := fstest.MapFS{}
+	for _, f := range corpus.Generate(40) {
+		contentFS[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
+	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
+		BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1)}
+	b := NewBuilder(opts)
+	var d disk
+	if _, ok := d.apply(t, b, Changes{}); !ok {
+		t.Fatal("first build failed")
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	edits := editors()
+	everythingChanged := false // since the last good build
+	for step := range 120 {
+		name := edits[rng.IntN(len(edits))].name
+		changes := Changes{Content: map[string]bool{}}
+		for _, e := range edits {
+			if e.name == name {
+				e.apply(rng, contentFS, layoutsFS, &changes)
+			}
+		}
+		everythingChanged = everythingChanged || changes.Layouts || changes.Content[content.SiteFile]
+		res, ok := d.apply(t, b, changes)
+		want := freshBuild(t, opts)
+		if !ok {
+			if want != nil {
+				t.Fatalf("step %d (%s): the rebuild failed but a fresh build succeeds", step, name)
+			}
+			continue
+		}
+		if res.Rendered == res.Stats.Files() && !everythingChanged {
+			t.Errorf("step %d (%s): a rebuild rendered all %d outputs", step, name, res.Rendered)
+		}
+		everythingChanged = false
+		compareFiles(t, fmt.Sprintf("step %d (%s)", step, name), d.Files, want)
+	}
+}
+
+func freshBuild(t *testing.T, opts Options) map[string][]byte {
+	var sink render.MapSink
+	res, _, err := Run(opts, &sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res == nil {
+		return nil
+	}
+	return sink.Files
+}
+
+func compareFiles(t *testing.T, when string, got, want map[string][]byte) {
+	t.Helper()
+	for name, data := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s is missing", when, name)
+		} else if !bytes.Equal(g, data) {
+			t.Errorf("%s: %s differs from a fresh build", when, name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s should have been removed", when, name)
+		}
+	}
+}
+
+type editor struct {
+	name  string
+	apply func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes)
+}
+
+func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
+	var names []string
+	for name := range fsys {
+		if strings.HasPrefix(name, prefix) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	slices.Sort(names)
+	return names[rng.IntN(len(names))]
+}
+
+func replaceIn(fsys fstest.MapFS, name, old, new string, ch *Changes) {
+	if name == "" {
+		return
+	}
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[name].Data), old, new, 1))}
+	ch.Content[name] = true
+}
+
+func editors() []editor {
+	n := 0
+	next := func() int { n++; return n }
+	return []editor{
+		{"retitle an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "events/"), "title: ", fmt.Sprintf("title: Edited %d ", next()), ch)
+		}},
+		{"edit an event's body", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "events/"), "report.", fmt.Sprintf("report %d.", next()), ch)
+		}},
+		{"change a figure", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "events/"), "count: ", fmt.Sprintf("count: %d", next()), ch)
+		}},
+		{"rename a person", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "people/"), "name: ", fmt.Sprintf("name: Renamed %d ", next()), ch)
+		}},
+		{"retag an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "events/"), "tags: [", fmt.Sprintf("tags: [new-tag-%d, ", next()%4), ch)
+		}},
+		{"delete an event", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+			if name := pick(rng, c, "events/"); name != "" {
+				delete(c, name)
+			}
+		}},
+		{"add an event", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+			i := next()
+			c[fmt.Sprintf("events/2019-0%d-1%d-added-%d.md", 1+i%9, i%10, i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+				"---\ntitle: Added %d\ndate: 2019-0%d-1%d\nkind: exchange\nreturned:\n  - {to: ukraine, count: %d, source: s}\npeople:\n  - {id: person-00001, role: released}\ntags: [added]\nsources:\n  - {id: s, publisher: P, url: \"https://example.org/%d\", date: 2019-01-01}\n---\nBody %d.\n",
+				i, 1+i%9, i%10, i, i, i))}
+		}},
+		{"rename an event file", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+			if name := pick(rng, c, "events/"); name != "" {
+				c[strings.Replace(name, ".md", fmt.Sprintf("-renamed-%d.md", next()), 1)] = c[name]
+				delete(c, name)
+			}
+		}},
+		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+			if name := pick(rng, c, "events/"); name != "" {
+				i := next()
+				data := string(c[name].Data)
+				old := name[len("events/") : len("events/")+10]
+				moved := fmt.Sprintf("2018-0%d-2%d", 1+i%9, i%8)
+				c[strings.Replace(name, old, moved, 1)] = &fstest.MapFile{Data: []byte(strings.Replace(data, "date: "+old, "date: "+moved, 1))}
+				delete(c, name)
+			}
+		}},
+		{"break and keep a broken event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pick(rng, c, "events/"), "kind: ", "kidn: ", ch)
+		}},
+		{"fix broken events", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			for name := range c {
+				if strings.Contains(string(c[name].Data), "kidn: ") {
+					replaceIn(c, name, "kidn: ", "kind: ", ch)
+				}
+			}
+		}},
+		{"edit the site settings", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, content.SiteFile, "title: ", fmt.Sprintf("title: Site %d ", next()), ch)
+		}},
+		{"edit the stylesheet", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
+			l["static/style.css"] = &fstest.MapFile{Data: append(l["static/style.css"].Data, fmt.Sprintf("/* %d */\n", next())...)}
+			ch.Layouts = true
+		}},
+		{"edit a template", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
+			replaceIn(l, "person.html", "<h1>", fmt.Sprintf("<h1 data-edit=\"%d\">", next()), &Changes{Content: map[string]bool{}})
+			ch.Layouts = true
+		}},
+	}
+}
