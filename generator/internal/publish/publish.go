@@ -6,8 +6,8 @@ package publish
 
 import (
 	"errors"
-	"hash/maphash"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
