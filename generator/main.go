@@ -4,6 +4,7 @@
 //
 //	timeline build   validate, then write the site to -out
 //	timeline check   validate only
+//	timeline new     write a new event or person file to fill in
 //
 // Exit codes: 0 success, 1 content or build errors, 2 bad usage.
 package main
@@ -36,7 +37,8 @@ const usage = `usage: timeline <command> [flags]
 
 commands:
   build    validate the content, then write the site to -out
-  check    validate the content only
+  check    validate the content only (-format github: annotations for GitHub Actions)
+  new      new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in
 
 flags shared by all commands:
   -content DIR     content directory (default "content")
@@ -68,6 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return exitOK
+	}
+	if args[0] == "new" {
+		return runNew(args[1:], stdout, stderr)
 	}
 	if args[0] == "gen-corpus" {
 		return runGenCorpus(args[1:], stdout, stderr)
