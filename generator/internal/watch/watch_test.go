@@ -1,0 +1,192 @@
+package watch
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+func start(t *testing.T, opts Options) (*Watcher, string) {
+	t.Helper()
+	root := t.TempDir()
+	write(t, filepath.Join(root, "a.md"), "a")
+	if err := os.Mkdir(filepath.Join(root, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "sub", "x.md"), "x")
+	opts.Roots = []string{root}
+	opts.Logf = t.Logf
+	w, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w, opts.Roots[0]
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// collect merges batches until every path in want has been reported,
+// failing after a deadline. It returns the merged paths and the number of
+// batches.
+func collect(t *testing.T, w *Watcher, root string, want ...string) (map[string]bool, int) {
+	t.Helper()
+	got := map[string]bool{}
+	batches := 0
+	deadline := time.After(5 * time.Second)
+	for {
+		missing := slices.DeleteFunc(slices.Clone(want), func(p string) bool { return got[p] })
+		if len(missing) == 0 {
+			return got, batches
+		}
+		select {
+		case b := <-w.C:
+			batches++
+			for p := range b.Changed[root] {
+				got[p] = true
+			}
+		case <-deadline:
+			t.Fatalf("after 5s, %v not reported; got %v", missing, got)
+		}
+	}
+}
+
+func TestSavePatterns(t *testing.T) {
+	tests := []struct {
+		name    string
+		save    func(t *testing.T, root string)
+		want    []string
+		notWant []string
+	}{
+		{"write in place", func(t *testing.T, root string) {
+			write(t, filepath.Join(root, "a.md"), "a2")
+		}, []string{"a.md"}, nil},
+		{"truncate and write (VS Code)", func(t *testing.T, root string) {
+			f, err := os.OpenFile(filepath.Join(root, "a.md"), os.O_WRONLY|os.O_TRUNC, 0)
+			must(t, err)
+			f.WriteString("a")
+			f.WriteString("3")
+			must(t, f.Close())
+		}, []string{"a.md"}, nil},
+		{"sed -i: temporary file renamed over", func(t *testing.T, root string) {
+			out, err := exec.Command("sed", "-i", "s/a/b/", filepath.Join(root, "a.md")).CombinedOutput()
+			if err != nil {
+				t.Fatalf("sed: %v %s", err, out)
+			}
+		}, []string{"a.md"}, nil},
+		{"vim: test file, backup by rename, new file", func(t *testing.T, root string) {
+			write(t, filepath.Join(root, "4913"), "")
+			must(t, os.Remove(filepath.Join(root, "4913")))
+			must(t, os.Rename(filepath.Join(root, "a.md"), filepath.Join(root, "a.md~")))
+			write(t, filepath.Join(root, "a.md"), "vim")
+			must(t, os.Remove(filepath.Join(root, "a.md~")))
+		}, []string{"a.md"}, []string{"4913", "a.md~"}},
+		{"swap files are ignored", func(t *testing.T, root string) {
+			write(t, filepath.Join(root, ".a.md.swp"), "swap")
+			write(t, filepath.Join(root, "#a.md#"), "emacs")
+			write(t, filepath.Join(root, "b.md"), "b")
+		}, []string{"b.md"}, []string{".a.md.swp", "#a.md#"}},
+		{"rm", func(t *testing.T, root string) {
+			must(t, os.Remove(filepath.Join(root, "a.md")))
+		}, []string{"a.md"}, nil},
+		{"mv", func(t *testing.T, root string) {
+			must(t, os.Rename(filepath.Join(root, "a.md"), filepath.Join(root, "sub", "b.md")))
+		}, []string{"a.md", "sub/b.md"}, nil},
+		{"new directory with a file at once", func(t *testing.T, root string) {
+			must(t, os.MkdirAll(filepath.Join(root, "new", "deeper"), 0o755))
+			write(t, filepath.Join(root, "new", "deeper", "n.md"), "n")
+		}, []string{"new/deeper/n.md"}, nil},
+		{"cp -r of a folder", func(t *testing.T, root string) {
+			src := t.TempDir()
+			must(t, os.MkdirAll(filepath.Join(src, "tree", "a", "b"), 0o755))
+			for _, p := range []string{"tree/1.md", "tree/a/2.md", "tree/a/b/3.md"} {
+				write(t, filepath.Join(src, p), p)
+			}
+			out, err := exec.Command("cp", "-r", filepath.Join(src, "tree"), root).CombinedOutput()
+			if err != nil {
+				t.Fatalf("cp: %v %s", err, out)
+			}
+		}, []string{"tree/1.md", "tree/a/2.md", "tree/a/b/3.md"}, nil},
+		{"rm -r of a folder", func(t *testing.T, root string) {
+			must(t, os.RemoveAll(filepath.Join(root, "sub")))
+		}, []string{"sub/x.md", "sub"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, root := start(t, Options{})
+			tt.save(t, root)
+			got, _ := collect(t, w, root, tt.want...)
+			for _, p := range tt.notWant {
+				if got[p] {
+					t.Errorf("%s was reported", p)
+				}
+			}
+		})
+	}
+}
+
+// A renamed directory keeps being watched under its new name.
+func TestRenamedDirectory(t *testing.T) {
+	w, root := start(t, Options{})
+	must(t, os.Rename(filepath.Join(root, "sub"), filepath.Join(root, "moved")))
+	collect(t, w, root, "sub", "moved")
+	write(t, filepath.Join(root, "moved", "y.md"), "y")
+	collect(t, w, root, "moved/y.md")
+	write(t, filepath.Join(root, "moved", "x.md"), "x2")
+	got, _ := collect(t, w, root, "moved/x.md")
+	if got["sub/x.md"] {
+		t.Error("a file of the renamed directory was reported under its old name")
+	}
+}
+
+// A burst of writes, like git checkout of many files, is one batch.
+func TestBurstIsOneBatch(t *testing.T) {
+	w, root := start(t, Options{Quiet: 300 * time.Millisecond, MaxDelay: 10 * time.Second})
+	var want []string
+	for i := range 200 {
+		name := fmt.Sprintf("burst-%03d.md", i)
+		write(t, filepath.Join(root, name), name)
+		want = append(want, name)
+	}
+	if _, batches := collect(t, w, root, want...); batches != 1 {
+		t.Errorf("200 files came in %d batches, want 1", batches)
+	}
+}
+
+func TestPolling(t *testing.T) {
+	w, root := start(t, Options{Poll: 20 * time.Millisecond})
+	write(t, filepath.Join(root, "sub", "x.md"), "changed size")
+	must(t, os.Remove(filepath.Join(root, "a.md")))
+	must(t, os.MkdirAll(filepath.Join(root, "new"), 0o755))
+	write(t, filepath.Join(root, "new", "n.md"), "n")
+	collect(t, w, root, "sub/x.md", "a.md", "new/n.md")
+}
+
+func TestIgnored(t *testing.T) {
+	for _, name := range []string{".a.md.swp", "a.md.swx", "a.md~", "4913", ".#a.md", "#a.md#", "x.tmp", ".DS_Store", "sedAb12Cd", "a.md___jb_tmp___"} {
+		if !Ignored(name) {
+			t.Errorf("%s is not ignored", name)
+		}
+	}
+	for _, name := range []string{"a.md", "style.css", "sed.md", "2025-08-24-x.md", "4913.md"} {
+		if Ignored(name) {
+			t.Errorf("%s is ignored", name)
+		}
+	}
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/publish"
+	"github.com/exchange-timeline/timeline/generator/internal/serve"
+	"github.com/exchange-timeline/timeline/generator/internal/watch"
+)
+
+// runWatch is "timeline watch": build, then rebuild on every change until
+// interrupted.
+func runWatch(c *config) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return c.watch(ctx, nil)
+}
+
+// runServe is "timeline serve": watch, and serve the site with live reload.
+func runServe(c *config) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	listener, err := serve.Listen(c.addr)
+	if err != nil {
+		return err
+	}
+	srv := serve.New(c.outDir, c.baseURL.Path)
+	httpServer := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	httpServer.RegisterOnShutdown(srv.Close)
+	served := make(chan error, 1)
+	go func() { served <- httpServer.Serve(listener) }()
+	fmt.Fprintf(c.stdout, "Serving %s at http://%s%s (Ctrl-C to stop)\n", c.outDir, listener.Addr(), c.baseURL.Path)
+	err = c.watch(ctx, srv)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Close()
+	if serr := httpServer.Shutdown(shutdownCtx); serr != nil {
+		err = errors.Join(err, serr)
+	}
+	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	return err
+}
+
+// liveSite is a site kept up to date by watch mode.
+type liveSite struct {
+	c       *config
+	builder *build.Builder
+	dir     *publish.Dir // nil until the first good build
+	server  *serve.Server
+	// warned holds the warnings printed so far, so that each rebuild
+	// prints only new ones.
+	warned map[string]bool
+}
+
+// watch builds once, then after each batch of changes, until ctx is done.
+// A failed build never stops it: the errors are printed, the last good site
+// stays in place, and the next good save publishes again.
+func (c *config) watch(ctx context.Context, server *serve.Server) error {
+	site := &liveSite{c: c, builder: build.NewBuilder(c.buildOptions()), server: server, warned: map[string]bool{}}
+	site.rebuild(build.Changes{}, "first build")
+	w, err := watch.New(watch.Options{
+		Roots: []string{c.contentDir, c.layoutsDir},
+		Poll:  c.poll,
+		Logf:  func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) },
+	})
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	fmt.Fprintf(c.stdout, "Watching %s and %s for changes\n", c.contentDir, c.layoutsDir)
+	contentRoot, _ := filepath.Abs(c.contentDir)
+	layoutsRoot, _ := filepath.Abs(c.layoutsDir)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case batch := <-w.C:
+			changed := relevant(batch, contentRoot, layoutsRoot)
+			if len(changed) == 0 {
+				continue
+			}
+			changes := build.Changes{Content: batch.Changed[contentRoot], Layouts: len(batch.Changed[layoutsRoot]) > 0}
+			site.rebuild(changes, describe(changed))
+		}
+	}
+}
+
+// rebuild runs one build and prints one line about it.
+func (s *liveSite) rebuild(changes build.Changes, what string) {
+	start := time.Now()
+	written, removed, diags, err := s.publish(changes)
+	s.print(diags)
+	clock := time.Now().Format(time.TimeOnly)
+	if err == nil && !diags.HasErrors() {
+		fmt.Fprintf(s.c.stdout, "%s %s: %s written, %d removed in %s\n", clock, what, count(written, "file"), removed, elapsed(start))
+		if s.server != nil {
+			s.server.BuildSucceeded()
+		}
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(s.c.stderr, err)
+		diags = append(diags, diag.Diagnostic{Message: err.Error()})
+	}
+	fmt.Fprintf(s.c.stderr, "%s %s: build failed (%s); %s keeps the last good site\n", clock, what, count(diags.Count(diag.Error), "error"), s.c.outDir)
+	if s.server != nil {
+		var messages []string
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				messages = append(messages, d.String())
+			}
+		}
+		s.server.BuildFailed(messages)
+	}
+}
+
+// print prints the errors, and the warnings not printed before.
+func (s *liveSite) print(diags diag.List) {
+	warned := map[string]bool{}
+	for _, d := range diags {
+		line := d.String()
+		if d.Severity == diag.Warning {
+			warned[line] = true
+			if s.warned[line] {
+				continue
+			}
+		}
+		fmt.Fprintln(s.c.stderr, line)
+	}
+	s.warned = warned
+}
+
+// publish builds and writes: into a staging directory swapped in whole
+// until a first build has succeeded, then in place.
+func (s *liveSite) publish(changes build.Changes) (written, removed int, diags diag.List, err error) {
+	if s.dir != nil {
+		res, diags, err := s.builder.Build(changes, s.dir)
+		if res == nil || err != nil {
+			return 0, 0, diags, err
+		}
+		for _, name := range res.Removed {
+			if err := s.dir.Remove(name); err != nil {
+				return 0, 0, diags, err
+			}
+		}
+		return s.dir.TakeWritten(), len(res.Removed), diags, nil
+	}
+	stage, err := publish.Stage(s.c.outDir)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	res, diags, err := s.builder.Build(changes, stage)
+	if res == nil || err != nil {
+		return 0, 0, diags, errors.Join(err, stage.Abort())
+	}
+	if s.dir, err = stage.Commit(); err != nil {
+		return 0, 0, diags, err
+	}
+	return res.Rendered, 0, diags, nil
+}
+
+// relevant lists the changed paths that can affect the site, as the user
+// knows them ("content/events/x.md"): anything in the layouts, and in the
+// content Markdown files, directories and whatever is gone (it may have
+// been a directory).
+func relevant(batch watch.Batch, contentRoot, layoutsRoot string) []string {
+	var names []string
+	for _, root := range []string{contentRoot, layoutsRoot} {
+		for rel := range batch.Changed[root] {
+			if root == contentRoot && !strings.HasSuffix(rel, ".md") && exists(filepath.Join(root, rel), false) {
+				continue
+			}
+			names = append(names, filepath.Join(filepath.Base(root), filepath.FromSlash(rel)))
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// exists reports whether path exists and is a directory (dir) or not.
+func exists(path string, dir bool) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir() == dir
+}
+
+// describe names what changed: "content/events/x.md", or "… and 3 more".
+func describe(names []string) string {
+	if len(names) <= 2 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", names[0], len(names)-1)
+}
