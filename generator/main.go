@@ -39,6 +39,8 @@ commands:
   build    validate the content, then write the site to -out
   check    validate the content only (-format github: annotations for GitHub Actions)
   new      new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in
+  watch    build, then rebuild -out on every change (-poll DURATION to poll)
+  serve    build, watch, and serve the site with live reload (-addr 127.0.0.1:8080)
 
 flags shared by all commands:
   -content DIR     content directory (default "content")
@@ -80,6 +82,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := map[string]func(*config) error{
 		"build": runBuild,
 		"check": runCheck,
+		"watch": runWatch,
+		"serve": runServe,
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -114,7 +118,9 @@ type config struct {
 	contentDir, layoutsDir, outDir string
 	baseURL                        render.BaseURL
 	drafts                         bool
-	format                         string // check: "github" or "text"
+	format                         string        // check: "github" or "text"
+	poll                           time.Duration // watch, serve: poll instead of file events
+	addr                           string        // serve: where to listen
 	cpuProfile, memProfile         string
 	stdout, stderr                 io.Writer
 }
@@ -132,6 +138,12 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
 	if name == "check" {
 		fs.StringVar(&cfg.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+	}
+	if name == "watch" || name == "serve" {
+		fs.DurationVar(&cfg.poll, "poll", 0, "poll for changes at this `interval` instead of using file events")
+	}
+	if name == "serve" {
+		fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
