@@ -32,6 +32,8 @@
   }
 
   const events = new EventSource("/_timeline/events");
+  // Marks the page as connected, for people and tests who wonder.
+  events.addEventListener("open", () => { document.documentElement.dataset.timelineLive = "connected"; });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("failed", (e) => showErrors(JSON.parse(e.data)));
 })();

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// newBrowser starts headless Chromium (Debian's chromium package) for one
+// test. Without Chromium the test is skipped, unless REQUIRE_BROWSER is set,
+// as CI sets it: there a missing browser is a failure, not a pass.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("REQUIRE_BROWSER") != "" {
+			t.Fatal("chromium is not installed, and REQUIRE_BROWSER is set")
+		}
+		t.Skip("chromium is not installed: apt-get install chromium to run the browser tests")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() {
+		cancelBrowser()
+		cancelAlloc()
+		cancel()
+	})
+	if err := chromedp.Do(browserCtx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return browserCtx
+}
+
+// waitInPage polls a JavaScript condition in the page until it is true,
+// through reloads of the page, failing after a deadline.
+func waitInPage(t *testing.T, ctx context.Context, what, condition string) {
+	t.Helper()
+	eventually(t, what, func() string {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("(() => { try { return !!("+condition+"); } catch { return false; } })()"))
+		switch {
+		case err != nil: // the page is reloading: try again
+			return "the page did not answer: " + err.Error()
+		case !ok:
+			return "the condition is false: " + condition
+		}
+		return ""
+	})
+}
