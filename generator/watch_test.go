@@ -40,10 +40,10 @@ func (b *syncBuffer) String() string {
 // project is a content and a layouts directory in t.TempDir(), with the
 // watch loop running on them.
 type project struct {
-	t                    *testing.T
+	t                     *testing.T
 	content, layouts, out string
-	log                  *syncBuffer
-	cfg                  *config
+	log                   *syncBuffer
+	cfg                   *config
 }
 
 func newProject(t *testing.T, events int) *project {

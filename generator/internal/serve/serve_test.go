@@ -16,12 +16,12 @@ func site(t *testing.T) *httptest.Server {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range map[string]string{
-		"index.html":           "<!DOCTYPE html><html><body><h1>Home</h1></body></html>",
-		"people/index.html":    "<!DOCTYPE html><html><body>People</body></html>",
+		"index.html":            "<!DOCTYPE html><html><body><h1>Home</h1></body></html>",
+		"people/index.html":     "<!DOCTYPE html><html><body>People</body></html>",
 		"people/ada/index.html": "<!DOCTYPE html><html><body>Ada</body></html>",
-		"style.css":            "body{}",
-		"404.html":             "<!DOCTYPE html><html><body>Not here</body></html>",
-		"feed.xml":             "<feed/>",
+		"style.css":             "body{}",
+		"404.html":              "<!DOCTYPE html><html><body>Not here</body></html>",
+		"feed.xml":              "<feed/>",
 	} {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(path), 0o755)
