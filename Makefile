@@ -6,7 +6,7 @@ BASE_URL ?= /
 OUT      ?= public
 TIMELINE  = $(GO) run ./generator
 
-.PHONY: all build check test fuzz vet
+.PHONY: all build check test fuzz vet validate validate-build validate-html validate-links
 
 all: build
 
@@ -23,6 +23,30 @@ vet:
 
 test: vet
 	$(GO) test ./...
+
+# make validate: the site as GitHub Pages serves a project site, under
+# /$(REPO)/, built into $(VALIDATE_DIR)/$(REPO); every page through the W3C
+# Nu HTML checker, zero errors and zero warnings (run npm ci first: it
+# installs vnu-jar; Java runs it); then served by python3 -m http.server and
+# crawled, every page, asset and link, zero broken.
+REPO         ?= exchange-timeline
+VALIDATE_DIR ?= .validate
+VNU          ?= java -jar node_modules/vnu-jar/build/dist/vnu.jar
+
+validate: validate-html validate-links
+
+validate-build:
+	@rm -rf '$(VALIDATE_DIR)'
+	@$(TIMELINE) build -base-url '/$(REPO)/' -out '$(VALIDATE_DIR)/$(REPO)'
+
+validate-html: validate-build
+	@test -f node_modules/vnu-jar/build/dist/vnu.jar || { echo "node_modules/vnu-jar is missing: run npm ci"; exit 1; }
+	@out="$$($(VNU) --skip-non-html --format gnu --Werror '$(VALIDATE_DIR)/$(REPO)' 2>&1)"; status=$$?; \
+	if [ $$status -ne 0 ] || [ -n "$$out" ]; then printf '%s\n' "$$out"; echo "vnu: the HTML is not valid (exit status $$status)"; exit 1; fi; \
+	echo "vnu: $$(find '$(VALIDATE_DIR)/$(REPO)' -name '*.html' | wc -l | tr -d ' ') pages, no errors, no warnings"
+
+validate-links: validate-build
+	@$(GO) run ./generator/linkcheck -root '$(VALIDATE_DIR)' -base '/$(REPO)/'
 
 # Fuzz the content loader for FUZZTIME (default 1m).
 FUZZTIME ?= 1m

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rhysd/actionlint"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// The workflows pass actionlint (with shellcheck on their scripts when it is
+// installed): syntax, expressions, job and step references, permissions,
+// the inputs of the actions it knows.
+func TestWorkflowsLint(t *testing.T) {
+	files, err := filepath.Glob("../.github/workflows/*.yml")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("workflows: %v %v", files, err)
+	}
+	var out strings.Builder
+	opts := &actionlint.LinterOptions{LogWriter: &out, Oneline: true, WorkingDir: ".."}
+	if sc, err := exec.LookPath("shellcheck"); err == nil {
+		opts.Shellcheck = sc
+	} else {
+		t.Log("shellcheck is not installed: the run: scripts are not checked by it")
+	}
+	linter, err := actionlint.NewLinter(&out, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := linter.LintFiles(files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("%s:%d:%d: %s [%s]", e.Filepath, e.Line, e.Column, e.Message, e.Kind)
+	}
+}
+
+// actionlint itself finds mistakes in a workflow: the test above would
+// catch them.
+func TestWorkflowsLintCatches(t *testing.T) {
+	bad := []byte(`on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-go@v6
+        with:
+          go-version-fiel: go.mod
+      - run: echo "${{ steps.nope.outputs.x }}"
+`)
+	linter, err := actionlint.NewLinter(&strings.Builder{}, &actionlint.LinterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := linter.Lint("bad.yml", bad, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	if !strings.Contains(all, "go-version-fiel") || !strings.Contains(all, "nope") {
+		t.Errorf("actionlint missed the mistakes:\n%s", all)
+	}
+}
+
+type workflow struct {
+	On          map[string]any    `yaml:"on"`
+	Permissions map[string]string `yaml:"permissions"`
+	Concurrency struct {
+		Group            string `yaml:"group"`
+		CancelInProgress bool   `yaml:"cancel-in-progress"`
+	} `yaml:"concurrency"`
+	Jobs map[string]struct {
+		Needs any `yaml:"needs"`
+		Steps []struct {
+			ID   string            `yaml:"id"`
+			Uses string            `yaml:"uses"`
+			Run  string            `yaml:"run"`
+			With map[string]any    `yaml:"with"`
+			Env  map[string]string `yaml:"env"`
+		} `yaml:"steps"`
+	} `yaml:"jobs"`
+}
+
+func readWorkflow(t *testing.T, name string) (workflow, string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("../.github/workflows", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w workflow
+	if err := yaml.Unmarshal(src, &w); err != nil {
+		t.Fatal(err)
+	}
+	return w, string(src)
+}
+
+// currentMajors are the major versions of the actions the workflows use,
+// the newest when they were last checked; a workflow using another is
+// either out of date or ahead of this list.
+var currentMajors = map[string]string{
+	"actions/checkout":              "v7",
+	"actions/setup-go":              "v7",
+	"actions/setup-node":            "v7",
+	"actions/configure-pages":       "v6",
+	"actions/upload-pages-artifact": "v5",
+	"actions/deploy-pages":          "v5",
+}
+
+func TestWorkflowsUseCurrentActions(t *testing.T) {
+	uses := regexp.MustCompile(`(?m)^\s*(?:- )?uses:\s*([^@\s]+)@(\S+)`)
+	for _, name := range []string{"pages.yml", "check.yml"} {
+		_, src := readWorkflow(t, name)
+		for _, m := range uses.FindAllStringSubmatch(src, -1) {
+			want, ok := currentMajors[m[1]]
+			switch {
+			case !ok:
+				t.Errorf("%s uses %s, which is not in currentMajors", name, m[1])
+			case m[2] != want:
+				t.Errorf("%s uses %s@%s, want @%s", name, m[1], m[2], want)
+			}
+		}
+	}
+}
+
+// The Pages workflow does what GitHub Pages needs (issue 4, item 3).
+func TestPagesWorkflow(t *testing.T) {
+	w, src := readWorkflow(t, "pages.yml")
+	if _, ok := w.On["push"]; !ok {
+		t.Error("not run on push")
+	}
+	if _, ok := w.On["workflow_dispatch"]; !ok {
+		t.Error("cannot be run by hand")
+	}
+	if w.Permissions["pages"] != "write" || w.Permissions["id-token"] != "write" {
+		t.Errorf("permissions %v", w.Permissions)
+	}
+	if w.Concurrency.Group != "pages" || w.Concurrency.CancelInProgress {
+		t.Errorf("concurrency %+v", w.Concurrency)
+	}
+	for _, want := range []string{
+		"branches: [main]", "go-version-file: go.mod", "cache: true",
+		"id: pages", "${{ steps.pages.outputs.base_url }}", `-base-url "$BASE_URL/"`,
+		"path: public/", "needs: build", "name: github-pages",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("pages.yml has no %q", want)
+		}
+	}
+}
+
+// The pull-request workflow checks the content with annotations, builds
+// under a project path and runs the HTML and link checks (item 4).
+func TestCheckWorkflow(t *testing.T) {
+	w, src := readWorkflow(t, "check.yml")
+	if _, ok := w.On["pull_request"]; !ok {
+		t.Error("not run on pull requests")
+	}
+	if w.Permissions["contents"] != "read" || len(w.Permissions) != 1 {
+		t.Errorf("permissions %v, want contents: read only", w.Permissions)
+	}
+	for _, want := range []string{
+		"go run ./generator check -format github", "make validate-build", "npm ci",
+		"make validate-html", "make validate-links", "make test",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("check.yml has no %q", want)
+		}
+	}
+	// Every make target it runs exists.
+	makefile, err := os.ReadFile("../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`make ([a-z-]+)`).FindAllStringSubmatch(src, -1) {
+		if !regexp.MustCompile(`(?m)^` + m[1] + `:`).Match(makefile) {
+			t.Errorf("check.yml runs make %s, which the Makefile lacks", m[1])
+		}
+	}
+}
