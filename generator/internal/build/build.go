@@ -28,6 +28,9 @@ type Options struct {
 	ContentDir, LayoutsDir string
 	BaseURL                render.BaseURL
 	Drafts                 bool
+	// EventsPerPage and PeoplePerPage bound list pages; zero means the
+	// renderer's defaults.
+	EventsPerPage, PeoplePerPage int
 	// Today decides which dates are in the future.
 	Today content.Date
 }
@@ -47,14 +50,14 @@ type Result struct {
 
 // Check loads and validates the content without rendering it.
 func Check(opts Options) diag.List {
-	_, diags := check(new(content.Cache), opts, nil)
+	_, diags := check(new(content.Cache), new(validate.Cache), opts, nil)
 	return diags
 }
 
-func check(cache *content.Cache, opts Options, changed map[string]bool) (*content.Files, diag.List) {
+func check(cache *content.Cache, checks *validate.Cache, opts Options, changed map[string]bool) (*content.Files, diag.List) {
 	files, diags := cache.Load(opts.Content, changed)
 	if files.Site != nil {
-		diags = append(diags, validate.Check(files, opts.Today)...)
+		diags = append(diags, checks.Check(files, opts.Today)...)
 	}
 	diags = opts.place(diags, opts.Content, opts.ContentDir)
 	diags.Sort()
@@ -75,6 +78,7 @@ func Run(opts Options, sink render.Sink) (*Result, diag.List, error) {
 type Builder struct {
 	opts        Options
 	cache       content.Cache
+	checks      validate.Cache
 	renderer    *render.Renderer
 	layoutDiags diag.List
 	// fingerprints are those of the last good build; nil before it.
@@ -83,8 +87,8 @@ type Builder struct {
 
 // Changes says what changed since the previous Build.
 type Changes struct {
-	// Content holds the slash paths, inside Options.Content, of files
-	// modified in place; new and deleted files are found by listing.
+	// Content holds the slash paths, inside Options.Content, of the files
+	// and directories created, modified, removed or renamed.
 	Content map[string]bool
 	// Layouts is true when anything in the layouts changed.
 	Layouts bool
@@ -101,10 +105,11 @@ func NewBuilder(opts Options) *Builder {
 // either; outputs that are gone are listed in Result.Removed for the
 // caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	files, diags := check(&b.cache, b.opts, changes.Content)
+	files, diags := check(&b.cache, &b.checks, b.opts, changes.Content)
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
-		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL})
+		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
+			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage})
 		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
 	}
 	diags = append(diags, b.layoutDiags...)

@@ -65,11 +65,18 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 	}
 	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
 	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
-		BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1)}
+		BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
+		// Small pages, so that edits move events between pages of a list.
+		EventsPerPage: 2, PeoplePerPage: 3}
 	b := NewBuilder(opts)
 	var d disk
 	if _, ok := d.apply(t, b, Changes{}); !ok {
 		t.Fatal("first build failed")
+	}
+	for _, paginated := range []string{"people/page/2/index.html", "tags/civilians/page/2/index.html"} {
+		if _, ok := d.Files[paginated]; !ok {
+			t.Fatalf("no %s: the test does not exercise pagination", paginated)
+		}
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	edits := editors()
@@ -173,31 +180,38 @@ func editors() []editor {
 		{"retag an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, pick(rng, c, "events/"), "tags: [", fmt.Sprintf("tags: [new-tag-%d, ", next()%4), ch)
 		}},
-		{"delete an event", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+		{"delete an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				delete(c, name)
+				ch.Content[name] = true
 			}
 		}},
-		{"add an event", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+		{"add an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			i := next()
-			c[fmt.Sprintf("events/2019-0%d-1%d-added-%d.md", 1+i%9, i%10, i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			name := fmt.Sprintf("events/2019-0%d-1%d-added-%d.md", 1+i%9, i%10, i)
+			ch.Content[name] = true
+			c[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
 				"---\ntitle: Added %d\ndate: 2019-0%d-1%d\nkind: exchange\nreturned:\n  - {to: ukraine, count: %d, source: s}\npeople:\n  - {id: person-00001, role: released}\ntags: [added]\nsources:\n  - {id: s, publisher: P, url: \"https://example.org/%d\", date: 2019-01-01}\n---\nBody %d.\n",
 				i, 1+i%9, i%10, i, i, i))}
 		}},
-		{"rename an event file", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+		{"rename an event file", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
-				c[strings.Replace(name, ".md", fmt.Sprintf("-renamed-%d.md", next()), 1)] = c[name]
+				renamed := strings.Replace(name, ".md", fmt.Sprintf("-renamed-%d.md", next()), 1)
+				c[renamed] = c[name]
 				delete(c, name)
+				ch.Content[name], ch.Content[renamed] = true, true
 			}
 		}},
-		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, _ *Changes) {
+		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				i := next()
 				data := string(c[name].Data)
 				old := name[len("events/") : len("events/")+10]
 				moved := fmt.Sprintf("2018-0%d-2%d", 1+i%9, i%8)
-				c[strings.Replace(name, old, moved, 1)] = &fstest.MapFile{Data: []byte(strings.Replace(data, "date: "+old, "date: "+moved, 1))}
+				movedName := strings.Replace(name, old, moved, 1)
+				c[movedName] = &fstest.MapFile{Data: []byte(strings.Replace(data, "date: "+old, "date: "+moved, 1))}
 				delete(c, name)
+				ch.Content[name], ch.Content[movedName] = true, true
 			}
 		}},
 		{"break and keep a broken event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {

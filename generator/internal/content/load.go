@@ -32,6 +32,9 @@ func Load(fsys fs.FS) (*Files, diag.List) {
 // concurrent use.
 type Cache struct {
 	entries map[string]cacheEntry
+	// paths and listDiags are the last listing of the directory.
+	paths     []string
+	listDiags diag.List
 }
 
 type cacheEntry struct {
@@ -39,28 +42,51 @@ type cacheEntry struct {
 	diags diag.List
 }
 
-// Load lists the files of fsys and decodes those that are new or named in
-// changed (slash paths inside fsys); the others come from the cache. Files
-// that are gone are forgotten.
+// Load decodes the files of fsys that are new or named in changed (slash
+// paths inside fsys) and takes the others from the cache. The directory is
+// listed again only when changed names a path the cache does not know or
+// that is gone: a file was added, deleted or renamed, or a directory was.
 func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
-	paths, diags := listFiles(fsys)
-	entries := make([]cacheEntry, len(paths))
-	var todo []int
-	for i, p := range paths {
-		if e, ok := c.entries[p]; ok && !changed[p] {
-			entries[i] = e
-		} else {
-			todo = append(todo, i)
+	if c.entries == nil || c.needsListing(fsys, changed) {
+		c.paths, c.listDiags = listFiles(fsys)
+	}
+	var todo []string
+	for _, p := range c.paths {
+		if _, ok := c.entries[p]; !ok || changed[p] {
+			todo = append(todo, p)
 		}
 	}
-	par.For(len(todo), func(k int) {
-		i := todo[k]
-		entries[i] = readFile(fsys, paths[i])
-	})
-	c.entries = make(map[string]cacheEntry, len(paths))
+	read := make([]cacheEntry, len(todo))
+	par.For(len(todo), func(i int) { read[i] = readFile(fsys, todo[i]) })
+	entries := make(map[string]cacheEntry, len(c.paths))
+	for _, p := range c.paths {
+		entries[p] = c.entries[p]
+	}
+	for i, p := range todo {
+		entries[p] = read[i]
+	}
+	c.entries = entries
+	return c.files()
+}
+
+func (c *Cache) needsListing(fsys fs.FS, changed map[string]bool) bool {
+	for p := range changed {
+		if _, known := c.entries[p]; !known {
+			return true
+		}
+		if _, err := fs.Stat(fsys, p); err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// files assembles the decoded files in path order.
+func (c *Cache) files() (*Files, diag.List) {
+	diags := slices.Clone(c.listDiags)
 	files := &Files{}
-	for i, e := range entries {
-		c.entries[paths[i]] = e
+	for _, p := range c.paths {
+		e := c.entries[p]
 		diags = append(diags, e.diags...)
 		switch doc := e.doc.(type) {
 		case *Site:
@@ -71,7 +97,7 @@ func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
 			files.People = append(files.People, doc)
 		}
 	}
-	if files.Site == nil && !slices.Contains(paths, SiteFile) {
+	if files.Site == nil && !slices.Contains(c.paths, SiteFile) {
 		diags = append(diags, diag.Diagnostic{Path: SiteFile, Message: "the site settings file is missing",
 			Hint: "create it with a title and the parties; see CONTRIBUTING.md"})
 	}

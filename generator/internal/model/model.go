@@ -138,14 +138,23 @@ func (s *Site) party(id string) *content.Party {
 
 func (s *Site) addPeople(files []*content.Person) map[string]*Person {
 	byID := make(map[string]*Person, len(files))
-	for _, cp := range files {
+	type keyed struct {
+		key    string // the name in lower case, compared once per person
+		person *Person
+	}
+	people := make([]keyed, len(files))
+	for i, cp := range files {
 		p := &Person{Person: cp, Party: s.party(cp.Party)}
 		byID[cp.ID] = p
-		s.People = append(s.People, p)
+		people[i] = keyed{strings.ToLower(cp.Name), p}
 	}
-	slices.SortFunc(s.People, func(a, b *Person) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.ID, b.ID))
+	slices.SortFunc(people, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.person.ID, b.person.ID))
 	})
+	s.People = make([]*Person, len(people))
+	for i, k := range people {
+		s.People[i] = k.person
+	}
 	return byID
 }
 

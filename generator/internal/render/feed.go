@@ -57,7 +57,13 @@ type atomTerm struct {
 // they stay the same when the site moves to another address, and its dates
 // are the events' own, so the feed is the same on every build.
 func (r *Renderer) feed(s *model.Site) output {
-	return output{path: "feed.xml", kind: "feed", write: func(buf *bytes.Buffer) error {
+	latest := s.Latest(FeedSize)
+	deps := func(h *hasher) {
+		for _, e := range latest {
+			h.doc(&e.Doc)
+		}
+	}
+	return output{path: "feed.xml", kind: "feed", deps: deps, write: func(buf *bytes.Buffer) error {
 		f := atomFeed{
 			Title:    s.Title,
 			Subtitle: s.Description,
@@ -68,7 +74,7 @@ func (r *Renderer) feed(s *model.Site) output {
 				{Rel: "alternate", Type: "text/html", Href: r.absURL("")},
 			},
 		}
-		for _, e := range s.Latest(FeedSize) {
+		for _, e := range latest {
 			entry, err := r.feedEntry(e)
 			if err != nil {
 				return err
@@ -79,13 +85,7 @@ func (r *Renderer) feed(s *model.Site) output {
 		if f.Updated == "" {
 			f.Updated = "1970-01-01T00:00:00Z"
 		}
-		buf.WriteString(xml.Header)
-		enc := xml.NewEncoder(buf)
-		enc.Indent("", "  ")
-		if err := enc.Encode(f); err != nil {
-			return err
-		}
-		return buf.WriteByte('\n')
+		return writeXML(buf, f)
 	}}
 }
 

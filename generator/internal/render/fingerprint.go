@@ -90,17 +90,20 @@ func personDeps(p *model.Person) func(*hasher) {
 	}
 }
 
-func eventListDeps(events []*model.Event) func(*hasher) {
+func eventListDeps(events []*model.Event, pager *Pager) func(*hasher) {
 	return func(h *hasher) {
 		for _, e := range events {
 			h.card(e)
 		}
+		h.pager(pager)
 	}
 }
 
-func yearDeps(y *model.Year) func(*hasher) {
+func yearDeps(y *model.Year, events []*model.Event, pager *Pager) func(*hasher) {
 	return func(h *hasher) {
-		eventListDeps(y.Events)(h)
+		eventListDeps(events, pager)(h)
+		h.uint(uint64(len(y.Events)))
+		h.totals(y.Totals)
 		for _, other := range []*model.Year{y.Prev, y.Next} {
 			if other != nil {
 				h.uint(uint64(other.Year))
@@ -109,6 +112,72 @@ func yearDeps(y *model.Year) func(*hasher) {
 			}
 		}
 	}
+}
+
+func tagDeps(t *model.Tag, events []*model.Event, pager *Pager) func(*hasher) {
+	return func(h *hasher) {
+		eventListDeps(events, pager)(h)
+		h.uint(uint64(len(t.Events)))
+	}
+}
+
+func peopleDeps(people []*model.Person, pager *Pager) func(*hasher) {
+	return func(h *hasher) {
+		for _, p := range people {
+			h.doc(&p.Doc)
+			h.uint(uint64(len(p.Events)))
+		}
+		h.pager(pager)
+	}
+}
+
+func homeDeps(s *model.Site, latest []*model.Event) func(*hasher) {
+	return func(h *hasher) {
+		eventListDeps(latest, nil)(h)
+		h.totals(s.Totals)
+		yearsDeps(s)(h)
+		h.uint(uint64(len(s.Events)))
+	}
+}
+
+func yearsDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		for _, y := range s.Years {
+			h.uint(uint64(y.Year))
+			h.uint(uint64(len(y.Events)))
+		}
+	}
+}
+
+func tagsDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		for _, t := range s.Tags {
+			h.h.WriteString(t.Name)
+			h.uint(uint64(len(t.Events)))
+		}
+	}
+}
+
+// totals covers the numbers of a Totals.
+func (h *hasher) totals(t model.Totals) {
+	for _, kt := range t {
+		h.h.WriteString(kt.Kind)
+		h.uint(uint64(kt.Events))
+		h.uint(uint64(kt.Disputed))
+		for _, c := range kt.Counts {
+			h.uint(uint64(c.Count))
+		}
+	}
+}
+
+// pager covers a page's place in its list.
+func (h *hasher) pager(p *Pager) {
+	if p == nil {
+		h.uint(0)
+		return
+	}
+	h.uint(uint64(p.Number))
+	h.uint(uint64(len(p.Pages)))
 }
 
 // constant is the deps of outputs made only of the layouts, the site

@@ -3,8 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-
-	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"strconv"
 )
 
 type urlSet struct {
@@ -16,36 +15,66 @@ type sitemapURL struct {
 	Loc string `xml:"loc"`
 }
 
-// sitemap writes /sitemap.xml with every page. The sitemap protocol wants
-// absolute URLs; without an origin in -base-url they are site-absolute paths.
-func (r *Renderer) sitemap(s *model.Site) output {
-	return output{path: "sitemap.xml", kind: "sitemap", write: func(buf *bytes.Buffer) error {
-		set := urlSet{}
-		add := func(p string) { set.URLs = append(set.URLs, sitemapURL{Loc: r.absURL(p)}) }
-		add("")
-		for _, e := range s.Events {
-			add(e.Path())
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
+// SitemapLimit is the most URLs one sitemap file may list, by the sitemap
+// protocol.
+const SitemapLimit = 50000
+
+// sitemaps writes /sitemap.xml with every page; past SitemapLimit pages it
+// is an index of /sitemap-1.xml, /sitemap-2.xml and so on. The protocol
+// wants absolute URLs; without an origin in -base-url they are site-absolute
+// paths.
+func (r *Renderer) sitemaps(pages []output) []output {
+	var paths []string
+	for _, p := range pages {
+		if p.kind != "404" {
+			paths = append(paths, p.page.Path)
 		}
-		add("people/")
-		for _, p := range s.People {
-			add(p.Path())
-		}
-		add("years/")
-		for _, y := range s.Years {
-			add(y.Path())
-		}
-		add("tags/")
-		for _, t := range s.Tags {
-			add(t.Path())
-		}
-		buf.WriteString(xml.Header)
-		enc := xml.NewEncoder(buf)
-		enc.Indent("", "  ")
-		if err := enc.Encode(set); err != nil {
-			return err
-		}
-		return buf.WriteByte('\n')
-	}}
+	}
+	if len(paths) <= SitemapLimit {
+		return []output{r.urlSet("sitemap.xml", paths)}
+	}
+	var outs []output
+	var index sitemapIndex
+	for i := 0; i*SitemapLimit < len(paths); i++ {
+		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
+		outs = append(outs, r.urlSet(name, paths[i*SitemapLimit:min((i+1)*SitemapLimit, len(paths))]))
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: r.absURL(name)})
+	}
+	return append(outs, output{path: "sitemap.xml", kind: "sitemap", deps: func(h *hasher) { h.uint(uint64(len(outs))) },
+		write: func(buf *bytes.Buffer) error { return writeXML(buf, index) }})
+}
+
+func (r *Renderer) urlSet(name string, paths []string) output {
+	return output{path: name, kind: "sitemap",
+		deps: func(h *hasher) {
+			for _, p := range paths {
+				h.h.WriteString(p)
+				h.h.WriteByte(0)
+			}
+		},
+		write: func(buf *bytes.Buffer) error {
+			set := urlSet{URLs: make([]sitemapURL, len(paths))}
+			for i, p := range paths {
+				set.URLs[i].Loc = r.absURL(p)
+			}
+			return writeXML(buf, set)
+		}}
+}
+
+// writeXML writes v as an indented XML document.
+func writeXML(buf *bytes.Buffer, v any) error {
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return buf.WriteByte('\n')
 }
 
 // robots writes /robots.txt, pointing crawlers at the sitemap when its

@@ -14,7 +14,7 @@ type Page struct {
 	Site *model.Site
 	Kind string // "home", "event", "person", "people", "year", "years", "tag", "tags", "404"
 	// Path is the page's path under the base path: "" for the home page,
-	// "events/x/", "404.html".
+	// "events/x/", "tags/x/page/2/", "404.html".
 	Path        string
 	Title       string // the page's own title, without the site's
 	Description string
@@ -28,48 +28,116 @@ type Page struct {
 	Person *model.Person
 	Year   *model.Year
 	Tag    *model.Tag
-	// Latest holds the newest events, for the home page.
-	Latest []*model.Event
+	// Events lists the events of a list page: the latest on the home page,
+	// one page's worth on year and tag pages.
+	Events []*model.Event
+	// People lists one page's worth of people on the people index.
+	People []*model.Person
+	// Pager links the pages of a list too long for one page; nil when it
+	// fits on one.
+	Pager *Pager
+}
+
+// FirstPage reports whether the page is the first (or only) of its list,
+// where summaries such as a year's totals belong.
+func (p *Page) FirstPage() bool { return p.Pager == nil || p.Pager.Number == 1 }
+
+// Pager links the pages of one list.
+type Pager struct {
+	Number int // this page's number, from 1
+	Pages  []PagerLink
+}
+
+// PagerLink is one page of a list.
+type PagerLink struct {
+	Number int
+	Path   string
+}
+
+// Prev and Next are the neighbouring pages, or nil.
+func (p *Pager) Prev() *PagerLink { return p.link(p.Number - 1) }
+func (p *Pager) Next() *PagerLink { return p.link(p.Number + 1) }
+
+func (p *Pager) link(n int) *PagerLink {
+	if n < 1 || n > len(p.Pages) {
+		return nil
+	}
+	return &p.Pages[n-1]
 }
 
 // LatestOnHome is how many events the home page lists.
 const LatestOnHome = 10
 
+// Default list sizes (see Options): list pages stay small however large the
+// site grows.
+const (
+	DefaultEventsPerPage = 100
+	DefaultPeoplePerPage = 200
+)
+
 // outputs lists every file of the site, in a fixed order.
 func (r *Renderer) outputs(s *model.Site) []output {
-	outs := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Latest: s.Latest(LatestOnHome)}, s.Body, nil),
-		r.page(&Page{Site: s, Kind: "people", Path: "people/", Title: "People",
-			Description: "Everyone named in the exchanges on " + s.Title + "."}, "", nil),
-		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years",
-			Description: "The exchanges year by year."}, "", nil),
-		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags",
-			Description: "The exchanges by topic."}, "", nil),
+	latest := s.Latest(LatestOnHome)
+	pages := []output{
+		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body, homeDeps(s, latest)),
+		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
+		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
 		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
 	}
+	pages = append(pages, paginate(s.People, r.opts.PeoplePerPage, "people/", func(people []*model.Person, pager *Pager, path string) output {
+		return r.page(&Page{Site: s, Kind: "people", Path: path, Title: "People", People: people, Pager: pager,
+			Description: "Everyone named in the exchanges on " + s.Title + "."}, "", peopleDeps(people, pager))
+	})...)
 	for _, e := range s.Events {
-		outs = append(outs, r.page(&Page{Site: s, Kind: "event", Path: e.Path(), Title: e.Title,
+		pages = append(pages, r.page(&Page{Site: s, Kind: "event", Path: e.Path(), Title: e.Title,
 			Description: e.Summary, Event: e}, e.Body, eventDeps(e)))
 	}
 	for _, p := range s.People {
-		outs = append(outs, r.page(&Page{Site: s, Kind: "person", Path: p.Path(), Title: p.Name,
+		pages = append(pages, r.page(&Page{Site: s, Kind: "person", Path: p.Path(), Title: p.Name,
 			Description: p.Description, Person: p}, p.Body, personDeps(p)))
 	}
 	for _, y := range s.Years {
-		outs = append(outs, r.page(&Page{Site: s, Kind: "year", Path: y.Path(), Title: yearTitle(y),
-			Description: "Every exchange of " + yearTitle(y) + ".", Year: y}, "", yearDeps(y)))
+		title := strconv.Itoa(y.Year)
+		pages = append(pages, paginate(y.Events, r.opts.EventsPerPage, y.Path(), func(events []*model.Event, pager *Pager, path string) output {
+			return r.page(&Page{Site: s, Kind: "year", Path: path, Title: title, Year: y, Events: events, Pager: pager,
+				Description: "Every exchange of " + title + "."}, "", yearDeps(y, events, pager))
+		})...)
 	}
 	for _, t := range s.Tags {
-		outs = append(outs, r.page(&Page{Site: s, Kind: "tag", Path: t.Path(), Title: "Tagged " + t.Name,
-			Description: "Events tagged " + t.Name + ".", Tag: t}, "", eventListDeps(t.Events)))
+		pages = append(pages, paginate(t.Events, r.opts.EventsPerPage, t.Path(), func(events []*model.Event, pager *Pager, path string) output {
+			return r.page(&Page{Site: s, Kind: "tag", Path: path, Title: "Tagged " + t.Name, Tag: t, Events: events, Pager: pager,
+				Description: "Events tagged " + t.Name + "."}, "", tagDeps(t, events, pager))
+		})...)
 	}
-	outs = append(outs, r.feed(s), r.sitemap(s), r.robots(), nojekyll(),
-		r.eventsData(s), r.peopleData(s))
+	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s))
+	outs = append(outs, r.sitemaps(pages)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {
 			_, err := buf.Write(f.data)
 			return err
 		}})
+	}
+	return outs
+}
+
+// paginate splits items into pages of size, the first at dir and the others
+// at dir/page/N/, and makes an output of each.
+func paginate[T any](items []T, size int, dir string, page func(items []T, pager *Pager, path string) output) []output {
+	if len(items) <= size {
+		return []output{page(items, nil, dir)}
+	}
+	count := (len(items) + size - 1) / size
+	links := make([]PagerLink, count)
+	for i := range links {
+		links[i] = PagerLink{Number: i + 1, Path: dir}
+		if i > 0 {
+			links[i].Path = dir + "page/" + strconv.Itoa(i+1) + "/"
+		}
+	}
+	outs := make([]output, count)
+	for i := range outs {
+		end := min((i+1)*size, len(items))
+		outs[i] = page(items[i*size:end], &Pager{Number: i + 1, Pages: links}, links[i].Path)
 	}
 	return outs
 }
@@ -84,7 +152,7 @@ func (r *Renderer) page(p *Page, body string, deps func(*hasher)) output {
 	if r.opts.BaseURL.Origin != "" && p.Kind != "404" {
 		p.Canonical = r.absURL(p.Path)
 	}
-	return output{path: file, kind: p.Kind, deps: deps, write: func(buf *bytes.Buffer) error {
+	return output{path: file, kind: p.Kind, page: p, deps: deps, write: func(buf *bytes.Buffer) error {
 		if body != "" {
 			html, err := r.markdown(body)
 			if err != nil {
@@ -94,8 +162,4 @@ func (r *Renderer) page(p *Page, body string, deps func(*hasher)) output {
 		}
 		return r.layouts.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
 	}}
-}
-
-func yearTitle(y *model.Year) string {
-	return strconv.Itoa(y.Year)
 }

@@ -25,6 +25,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -72,6 +73,9 @@ func ParseBaseURL(s string) (BaseURL, error) {
 // Options configure a Renderer.
 type Options struct {
 	BaseURL BaseURL
+	// EventsPerPage and PeoplePerPage bound list pages (defaults:
+	// DefaultEventsPerPage, DefaultPeoplePerPage).
+	EventsPerPage, PeoplePerPage int
 }
 
 // Renderer holds what every page shares: the parsed layouts, the Markdown
@@ -115,6 +119,8 @@ func (s Stats) Files() int {
 
 // New parses the layouts in fsys.
 func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
+	opts.EventsPerPage = cmp.Or(opts.EventsPerPage, DefaultEventsPerPage)
+	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
 	r := &Renderer{
 		opts: opts,
 		md:   newMarkdown(opts.BaseURL.Path),
@@ -178,6 +184,8 @@ func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint6
 type output struct {
 	path string // slash-separated, relative to the site root
 	kind string // for the build summary: "event", "person", "feed", ...
+	// page is the HTML page this output is, or nil.
+	page *Page
 	// deps adds to the output's fingerprint what it is made from; nil
 	// means it is rendered on every build.
 	deps  func(*hasher)

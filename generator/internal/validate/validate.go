@@ -9,6 +9,8 @@ package validate
 
 import (
 	"fmt"
+	"hash/maphash"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -21,20 +23,70 @@ import (
 // Check returns every problem in files. today decides which dates lie in the
 // future; it is passed in so that checks are repeatable.
 func Check(files *content.Files, today content.Date) diag.List {
+	return new(Cache).Check(files, today)
+}
+
+// A Cache remembers the problems found in each event and person file, so
+// that checking again after one file changed checks that file alone. The
+// rules between files are checked every time.
+type Cache struct {
+	docs map[string]checked // by path
+}
+
+type checked struct {
+	hash, context uint64
+	diags         diag.List
+}
+
+// Check is the package's Check, reusing what is known of unchanged files.
+func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	c := &checker{files: files, today: today, people: map[string]*content.Person{}}
 	if files.Site != nil {
 		c.site(files.Site)
 	}
 	c.uniqueIDs()
+	context := c.contextHash()
+	docs := make(map[string]checked, len(files.People)+len(files.Events))
 	for _, p := range files.People {
-		c.person(p)
+		docs[p.Path] = cache.check(c, &p.Doc, context, func() { c.person(p) })
 	}
 	for _, e := range files.Events {
-		c.event(e)
+		docs[e.Path] = cache.check(c, &e.Doc, context, func() { c.event(e) })
 	}
+	cache.docs = docs
 	c.peopleWithoutEvents()
 	return c.diags
 }
+
+// check runs one file's rules, unless the file and everything its rules
+// look at elsewhere (context) are as they were.
+func (cache *Cache) check(c *checker, doc *content.Doc, context uint64, rules func()) checked {
+	if prev, ok := cache.docs[doc.Path]; ok && prev.hash == doc.Hash && prev.context == context {
+		c.diags = append(c.diags, prev.diags...)
+		return prev
+	}
+	before := len(c.diags)
+	rules()
+	return checked{hash: doc.Hash, context: context, diags: slices.Clone(c.diags[before:])}
+}
+
+// contextHash identifies what a file's rules read from other files: the
+// party ids, the person ids, and today.
+func (c *checker) contextHash() uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(c.today.String())
+	for _, p := range c.parties {
+		h.WriteString("\x00party:" + p)
+	}
+	ids := slices.Sorted(maps.Keys(c.people))
+	for _, id := range ids {
+		h.WriteString("\x00person:" + id)
+	}
+	return h.Sum64()
+}
+
+var seed = maphash.MakeSeed()
 
 type checker struct {
 	files   *content.Files
