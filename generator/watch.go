@@ -150,14 +150,10 @@ func (s *liveSite) publish(changes build.Changes) (written, removed int, diags d
 	if s.dir != nil {
 		res, diags, err := s.builder.Build(changes, s.dir)
 		if res == nil || err != nil {
-			return 0, 0, diags, err
+			return 0, 0, diags, errors.Join(err, s.dir.Abort())
 		}
-		for _, name := range res.Removed {
-			if err := s.dir.Remove(name); err != nil {
-				return 0, 0, diags, err
-			}
-		}
-		return s.dir.TakeWritten(), len(res.Removed), diags, nil
+		written, err := s.dir.Commit(res.Removed)
+		return written, len(res.Removed), diags, err
 	}
 	stage, err := publish.Stage(s.c.outDir)
 	if err != nil {

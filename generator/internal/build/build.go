@@ -79,6 +79,7 @@ type Builder struct {
 	opts        Options
 	cache       content.Cache
 	checks      validate.Cache
+	figures     model.Cache
 	renderer    *render.Renderer
 	layoutDiags diag.List
 	// fingerprints are those of the last good build; nil before it.
@@ -99,11 +100,11 @@ func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts}
 }
 
-// Build runs the pipeline. The first build renders every output into sink.
-// Later builds render only outputs whose inputs changed, and give them to
-// sink only when all of them rendered, so a failed rebuild writes nothing
-// either; outputs that are gone are listed in Result.Removed for the
-// caller to delete.
+// Build runs the pipeline. The first build renders every output into sink;
+// later builds only the outputs whose inputs changed. The sink should be a
+// transaction (publish.Staging, publish.Dir): when Build fails, the caller
+// throws away what it received. Outputs that are gone are listed in
+// Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
 	files, diags := check(&b.cache, &b.checks, b.opts, changes.Content)
 	if b.renderer == nil || changes.Layouts {
@@ -117,22 +118,12 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 		diags.Sort()
 		return nil, diags, nil
 	}
-	site := model.Build(files, model.Options{Drafts: b.opts.Drafts})
-	target := sink
-	var buffer render.MapSink
-	if b.fingerprints != nil {
-		target = &buffer
-	}
-	res, renderDiags, err := b.renderer.Render(site, target, b.fingerprints)
+	site := model.Build(files, model.Options{Drafts: b.opts.Drafts, Cache: &b.figures})
+	res, renderDiags, err := b.renderer.Render(site, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
 	diags.Sort()
 	if diags.HasErrors() || err != nil {
 		return nil, diags, err
-	}
-	for name, data := range buffer.Files {
-		if err := sink.WriteFile(name, data); err != nil {
-			return nil, diags, err
-		}
 	}
 	result := &Result{Site: site, Stats: res.Stats, Rendered: res.Rendered}
 	for name := range b.fingerprints {

@@ -144,10 +144,12 @@ func missingFrontMatter(line int, opener string) error {
 // firstNonBlankLine returns the 1-based number and trimmed text of the first
 // line that is not blank, which is where adrg/frontmatter looks for a block.
 func firstNonBlankLine(src []byte) (int, string) {
-	for i, line := range strings.Split(string(src), "\n") {
-		if t := strings.TrimSpace(line); t != "" {
-			return i + 1, t
+	for n := 1; len(src) > 0; n++ {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return n, string(t)
 		}
+		src = rest
 	}
 	return 1, ""
 }

@@ -33,6 +33,9 @@ type Report struct {
 // figuresOf groups an event's figures by party and then by source, and
 // applies the counting rule of DESIGN.md §2.
 func figuresOf(parties []*content.Party, e *Event) []*PartyFigures {
+	if len(e.Returned) == 0 {
+		return nil
+	}
 	var out []*PartyFigures
 	for _, party := range parties {
 		pf := &PartyFigures{Party: party}

@@ -91,6 +91,61 @@ func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
 type Options struct {
 	// Drafts includes events marked draft: true.
 	Drafts bool
+	// Cache, when set, keeps between builds what is derived from each
+	// event file alone, as watch mode rebuilds the same site again and
+	// again.
+	Cache *Cache
+}
+
+// A Cache remembers each event's figures, keyed by the decoded file, which
+// the content cache keeps the same while the file is unchanged.
+type Cache struct {
+	site    *content.Site
+	figures map[*content.Event]eventFigures
+}
+
+type eventFigures struct {
+	figures  []*PartyFigures
+	disputed bool
+}
+
+// figures returns the figures of an event, from the cache when it has them.
+func (c *Cache) figuresOf(s *Site, e *Event) ([]*PartyFigures, bool) {
+	if c == nil {
+		f := figuresOf(s.Parties, e)
+		return f, anyDisputed(f)
+	}
+	if f, ok := c.figures[e.Event]; ok {
+		return f.figures, f.disputed
+	}
+	f := figuresOf(s.Parties, e)
+	c.figures[e.Event] = eventFigures{f, anyDisputed(f)}
+	return f, anyDisputed(f)
+}
+
+// start drops what belongs to files that are gone, and everything when
+// the site settings (the parties) changed.
+func (c *Cache) start(files *content.Files) {
+	if c == nil {
+		return
+	}
+	if c.site != files.Site || c.figures == nil {
+		c.site, c.figures = files.Site, map[*content.Event]eventFigures{}
+		return
+	}
+	if len(c.figures) > 2*len(files.Events) {
+		live := make(map[*content.Event]eventFigures, len(files.Events))
+		for _, e := range files.Events {
+			if f, ok := c.figures[e]; ok {
+				live[e] = f
+			}
+		}
+		c.figures = live
+	}
+}
+
+func anyDisputed(figures []*PartyFigures) bool {
+	return slices.ContainsFunc(figures, func(f *PartyFigures) bool { return f.Disputed })
 }
 
 // Build links validated files into a Site. It expects content that passed
@@ -101,11 +156,13 @@ func Build(files *content.Files, opts Options) *Site {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
 	people := s.addPeople(files.People)
+	opts.Cache.start(files)
+	s.Events = make([]*Event, 0, len(files.Events))
 	for _, ce := range files.Events {
 		if ce.Draft && !opts.Drafts {
 			continue
 		}
-		s.Events = append(s.Events, s.newEvent(ce, people))
+		s.Events = append(s.Events, s.newEvent(ce, people, opts.Cache))
 	}
 	slices.SortFunc(s.Events, func(a, b *Event) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
@@ -158,15 +215,14 @@ func (s *Site) addPeople(files []*content.Person) map[string]*Person {
 	return byID
 }
 
-func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
-	e := &Event{Event: ce}
+func (s *Site) newEvent(ce *content.Event, people map[string]*Person, cache *Cache) *Event {
+	e := &Event{Event: ce, Participants: make([]Participant, 0, len(ce.People))}
 	for _, p := range ce.People {
 		if person := people[p.ID]; person != nil {
 			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
 		}
 	}
-	e.Figures = figuresOf(s.Parties, e)
-	e.Disputed = slices.ContainsFunc(e.Figures, func(f *PartyFigures) bool { return f.Disputed })
+	e.Figures, e.Disputed = cache.figuresOf(s, e)
 	return e
 }
 

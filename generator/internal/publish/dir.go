@@ -1,25 +1,33 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
 )
 
-// Dir is a published site updated in place, for watch mode: a file is
-// written only when its bytes change, and through a temporary file renamed
-// over the old one, so that a reader (the preview server) never sees half a
-// page.
+// Dir is a published site updated in place, for watch mode. Like Staging it
+// is a transaction: WriteFile puts each changed file beside its old version
+// under a temporary name, Commit renames them all into place (so a reader,
+// such as the preview server, never sees half a page) and Abort throws
+// them away. A file is written only when its bytes change.
 type Dir struct {
-	root    string
-	dirs    dirMaker
-	mu      sync.Mutex
-	hashes  map[string]uint64 // of every file in the site
-	written int
+	root   string
+	dirs   dirMaker
+	mu     sync.Mutex
+	hashes map[string]uint64 // of every file of the committed site
+	// pending are the files written since the last Commit or Abort.
+	pending []pendingFile
 }
 
-// WriteFile writes one file unless it already has these bytes. It is safe
-// to call from several goroutines.
+type pendingFile struct {
+	name, tmp string
+	hash      uint64
+}
+
+// WriteFile stages one file unless the site already has these bytes. It is
+// safe to call from several goroutines.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	path, err := join(d.root, name)
 	if err != nil {
@@ -35,39 +43,75 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := d.dirs.mkdir(filepath.Dir(path)); err != nil {
 		return err
 	}
-	if err := writeAtomically(path, data); err != nil {
+	tmp, err := writeTemp(filepath.Dir(path), data)
+	if err != nil {
 		return err
 	}
 	d.mu.Lock()
-	d.hashes[name] = h
-	d.written++
+	d.pending = append(d.pending, pendingFile{name, tmp, h})
 	d.mu.Unlock()
 	return nil
 }
 
-func writeAtomically(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
+	err = errors.Join(err, f.Close(), os.Chmod(f.Name(), 0o644))
 	if err != nil {
 		os.Remove(f.Name())
+		return "", err
 	}
+	return f.Name(), nil
+}
+
+// Commit puts the staged files in place, deletes the files named in
+// removed (and the directories they leave empty), and returns how many
+// files it wrote.
+func (d *Dir) Commit(removed []string) (written int, err error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	pending := d.pending
+	d.pending = nil
+	for i, p := range pending {
+		path, _ := join(d.root, p.name)
+		if err := os.Rename(p.tmp, path); err != nil {
+			d.discard(pending[i:])
+			return i, err
+		}
+		d.hashes[p.name] = p.hash
+	}
+	for _, name := range removed {
+		if err := d.remove(name); err != nil {
+			return len(pending), err
+		}
+	}
+	return len(pending), nil
+}
+
+// Abort throws away the files staged since the last Commit.
+func (d *Dir) Abort() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	err := d.discard(d.pending)
+	d.pending = nil
 	return err
 }
 
-// Remove deletes a file of the site, and the directories it leaves empty.
-func (d *Dir) Remove(name string) error {
+func (d *Dir) discard(files []pendingFile) error {
+	var errs []error
+	for _, p := range files {
+		errs = append(errs, os.Remove(p.tmp))
+		path, _ := join(d.root, p.name)
+		d.removeEmptyDirs(filepath.Dir(path))
+	}
+	return errors.Join(errs...)
+}
+
+// remove deletes a file of the site, and the directories it leaves empty.
+func (d *Dir) remove(name string) error {
 	path, err := join(d.root, name)
 	if err != nil {
 		return err
@@ -75,23 +119,17 @@ func (d *Dir) Remove(name string) error {
 	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	d.mu.Lock()
 	delete(d.hashes, name)
-	d.mu.Unlock()
-	for dir := filepath.Dir(path); dir != d.root && len(dir) > len(d.root); dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil {
-			break // not empty
-		}
-		d.dirs.done.Delete(dir)
-	}
+	d.removeEmptyDirs(filepath.Dir(path))
 	return nil
 }
 
-// TakeWritten returns how many files were written since the last call.
-func (d *Dir) TakeWritten() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	n := d.written
-	d.written = 0
-	return n
+// removeEmptyDirs removes dir and its parents up to the root, while empty.
+func (d *Dir) removeEmptyDirs(dir string) {
+	for ; dir != d.root && len(dir) > len(d.root); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			return // not empty
+		}
+		d.dirs.done.Delete(dir)
+	}
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -111,5 +112,54 @@ func TestWriteFileStaysInside(t *testing.T) {
 		if err := s.WriteFile(name, []byte("x")); err == nil {
 			t.Errorf("WriteFile(%q) succeeded", name)
 		}
+	}
+}
+
+func TestDirIsATransaction(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	dir, err := stage(t, out, map[string]string{"index.html": "one", "events/a/index.html": "a"}).Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Changed files stay invisible until Commit; unchanged ones are not written.
+	must(dir.WriteFile("index.html", []byte("two")))
+	must(dir.WriteFile("events/a/index.html", []byte("a")))
+	must(dir.WriteFile("events/b/index.html", []byte("b")))
+	if got := readFile(t, filepath.Join(out, "index.html")); got != "one" {
+		t.Errorf("before Commit: %q", got)
+	}
+	written, err := dir.Commit([]string{"events/a/index.html"})
+	must(err)
+	if written != 2 {
+		t.Errorf("wrote %d files, want 2", written)
+	}
+	if got := readFile(t, filepath.Join(out, "index.html")); got != "two" {
+		t.Errorf("after Commit: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "events/a")); !os.IsNotExist(err) {
+		t.Error("a removed page left its directory")
+	}
+	if got := entries(t, filepath.Join(out, "events")); len(got) != 1 || got[0] != "b" {
+		t.Errorf("events/: %v", got)
+	}
+	// Abort leaves the committed site and no temporary files.
+	must(dir.WriteFile("index.html", []byte("three")))
+	must(dir.WriteFile("events/c/index.html", []byte("c")))
+	must(dir.Abort())
+	if got := readFile(t, filepath.Join(out, "index.html")); got != "two" {
+		t.Errorf("after Abort: %q", got)
+	}
+	if got := entries(t, out); strings.Join(got, " ") != "events index.html" {
+		t.Errorf("left in the site: %v", got)
+	}
+	if got := entries(t, filepath.Join(out, "events")); len(got) != 1 {
+		t.Errorf("left in events/: %v", got)
 	}
 }

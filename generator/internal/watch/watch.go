@@ -33,7 +33,7 @@ type Options struct {
 	// using fsnotify.
 	Poll time.Duration
 	// Quiet is how long events must pause before a batch is delivered
-	// (default 15ms); MaxDelay bounds how long a busy burst can delay it
+	// (default 8ms); MaxDelay bounds how long a busy burst can delay it
 	// (default 1s).
 	Quiet, MaxDelay time.Duration
 	// Logf reports what the user should know, such as a fallback to
@@ -68,7 +68,7 @@ type Watcher struct {
 // New starts watching.
 func New(opts Options) (*Watcher, error) {
 	if opts.Quiet <= 0 {
-		opts.Quiet = 15 * time.Millisecond
+		opts.Quiet = 8 * time.Millisecond
 	}
 	if opts.MaxDelay <= 0 {
 		opts.MaxDelay = time.Second
