@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
@@ -50,18 +51,27 @@ type Result struct {
 
 // Check loads and validates the content without rendering it.
 func Check(opts Options) diag.List {
-	_, diags := check(new(content.Cache), new(validate.Cache), opts, nil)
+	_, _, diags := check(new(content.Cache), new(validate.Cache), opts, nil, nil)
 	return diags
 }
 
-func check(cache *content.Cache, checks *validate.Cache, opts Options, changed map[string]bool) (*content.Files, diag.List) {
+// check loads and validates the content. Given model options, it also
+// builds the model, on another CPU while validation runs: most builds have
+// no errors, and the model is thrown away when they do.
+func check(cache *content.Cache, checks *validate.Cache, opts Options, changed map[string]bool, modelOpts *model.Options) (*content.Files, *model.Site, diag.List) {
 	files, diags := cache.Load(opts.Content, changed)
+	var site *model.Site
 	if files.Site != nil {
+		var wg sync.WaitGroup
+		if modelOpts != nil {
+			wg.Go(func() { site = model.Build(files, *modelOpts) })
+		}
 		diags = append(diags, checks.Check(files, opts.Today)...)
+		wg.Wait()
 	}
 	diags = opts.place(diags, opts.Content, opts.ContentDir)
 	diags.Sort()
-	return files, diags
+	return files, site, diags
 }
 
 // Run builds the site into sink. It renders only when the content and the
@@ -79,7 +89,7 @@ type Builder struct {
 	opts        Options
 	cache       content.Cache
 	checks      validate.Cache
-	figures     model.Cache
+	models      model.Cache
 	renderer    *render.Renderer
 	layoutDiags diag.List
 	// fingerprints are those of the last good build; nil before it.
@@ -106,7 +116,8 @@ func NewBuilder(opts Options) *Builder {
 // throws away what it received. Outputs that are gone are listed in
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	files, diags := check(&b.cache, &b.checks, b.opts, changes.Content)
+	_, site, diags := check(&b.cache, &b.checks, b.opts, changes.Content,
+		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models})
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
@@ -118,7 +129,6 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 		diags.Sort()
 		return nil, diags, nil
 	}
-	site := model.Build(files, model.Options{Drafts: b.opts.Drafts, Cache: &b.figures})
 	res, renderDiags, err := b.renderer.Render(site, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
 	diags.Sort()

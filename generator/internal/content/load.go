@@ -31,10 +31,12 @@ func Load(fsys fs.FS) (*Files, diag.List) {
 // a rebuild reads again only the files that changed. It is not safe for
 // concurrent use.
 type Cache struct {
-	entries map[string]cacheEntry
-	// paths and listDiags are the last listing of the directory.
+	// paths and listDiags are the last listing of the directory;
+	// entries[i] is the decoded paths[i], and index finds i.
 	paths     []string
 	listDiags diag.List
+	entries   []cacheEntry
+	index     map[string]int
 }
 
 type cacheEntry struct {
@@ -47,31 +49,42 @@ type cacheEntry struct {
 // listed again only when changed names a path the cache does not know or
 // that is gone: a file was added, deleted or renamed, or a directory was.
 func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
-	if c.entries == nil || c.needsListing(fsys, changed) {
-		c.paths, c.listDiags = listFiles(fsys)
-	}
-	var todo []string
-	for _, p := range c.paths {
-		if _, ok := c.entries[p]; !ok || changed[p] {
-			todo = append(todo, p)
+	var todo []int
+	if c.index == nil || c.needsListing(fsys, changed) {
+		todo = c.relist(fsys, changed)
+	} else {
+		for p := range changed {
+			todo = append(todo, c.index[p])
 		}
 	}
-	read := make([]cacheEntry, len(todo))
-	par.For(len(todo), func(i int) { read[i] = readFile(fsys, todo[i]) })
-	entries := make(map[string]cacheEntry, len(c.paths))
-	for _, p := range c.paths {
-		entries[p] = c.entries[p]
-	}
-	for i, p := range todo {
-		entries[p] = read[i]
-	}
-	c.entries = entries
+	par.For(len(todo), func(k int) {
+		i := todo[k]
+		c.entries[i] = readFile(fsys, c.paths[i])
+	})
 	return c.files()
+}
+
+// relist lists the directory again, keeps the entries of unchanged files
+// and returns the indexes of the files to read.
+func (c *Cache) relist(fsys fs.FS, changed map[string]bool) (todo []int) {
+	paths, listDiags := listFiles(fsys)
+	entries := make([]cacheEntry, len(paths))
+	index := make(map[string]int, len(paths))
+	for i, p := range paths {
+		index[p] = i
+		if old, ok := c.index[p]; ok && !changed[p] {
+			entries[i] = c.entries[old]
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	c.paths, c.listDiags, c.entries, c.index = paths, listDiags, entries, index
+	return todo
 }
 
 func (c *Cache) needsListing(fsys fs.FS, changed map[string]bool) bool {
 	for p := range changed {
-		if _, known := c.entries[p]; !known {
+		if _, known := c.index[p]; !known {
 			return true
 		}
 		if _, err := fs.Stat(fsys, p); err != nil {
@@ -85,8 +98,7 @@ func (c *Cache) needsListing(fsys fs.FS, changed map[string]bool) bool {
 func (c *Cache) files() (*Files, diag.List) {
 	diags := slices.Clone(c.listDiags)
 	files := &Files{}
-	for _, p := range c.paths {
-		e := c.entries[p]
+	for _, e := range c.entries {
 		diags = append(diags, e.diags...)
 		switch doc := e.doc.(type) {
 		case *Site:
@@ -97,7 +109,7 @@ func (c *Cache) files() (*Files, diag.List) {
 			files.People = append(files.People, doc)
 		}
 	}
-	if files.Site == nil && !slices.Contains(c.paths, SiteFile) {
+	if _, ok := c.index[SiteFile]; files.Site == nil && !ok {
 		diags = append(diags, diag.Diagnostic{Path: SiteFile, Message: "the site settings file is missing",
 			Hint: "create it with a title and the parties; see CONTRIBUTING.md"})
 	}

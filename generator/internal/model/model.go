@@ -91,78 +91,31 @@ func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
 type Options struct {
 	// Drafts includes events marked draft: true.
 	Drafts bool
-	// Cache, when set, keeps between builds what is derived from each
-	// event file alone, as watch mode rebuilds the same site again and
+	// Cache, when set, lets a build patch the previous model rather than
+	// build a new one, as watch mode rebuilds the same site again and
 	// again.
 	Cache *Cache
-}
-
-// A Cache remembers each event's figures, keyed by the decoded file, which
-// the content cache keeps the same while the file is unchanged.
-type Cache struct {
-	site    *content.Site
-	figures map[*content.Event]eventFigures
-}
-
-type eventFigures struct {
-	figures  []*PartyFigures
-	disputed bool
-}
-
-// figures returns the figures of an event, from the cache when it has them.
-func (c *Cache) figuresOf(s *Site, e *Event) ([]*PartyFigures, bool) {
-	if c == nil {
-		f := figuresOf(s.Parties, e)
-		return f, anyDisputed(f)
-	}
-	if f, ok := c.figures[e.Event]; ok {
-		return f.figures, f.disputed
-	}
-	f := figuresOf(s.Parties, e)
-	c.figures[e.Event] = eventFigures{f, anyDisputed(f)}
-	return f, anyDisputed(f)
-}
-
-// start drops what belongs to files that are gone, and everything when
-// the site settings (the parties) changed.
-func (c *Cache) start(files *content.Files) {
-	if c == nil {
-		return
-	}
-	if c.site != files.Site || c.figures == nil {
-		c.site, c.figures = files.Site, map[*content.Event]eventFigures{}
-		return
-	}
-	if len(c.figures) > 2*len(files.Events) {
-		live := make(map[*content.Event]eventFigures, len(files.Events))
-		for _, e := range files.Events {
-			if f, ok := c.figures[e]; ok {
-				live[e] = f
-			}
-		}
-		c.figures = live
-	}
-}
-
-func anyDisputed(figures []*PartyFigures) bool {
-	return slices.ContainsFunc(figures, func(f *PartyFigures) bool { return f.Disputed })
 }
 
 // Build links validated files into a Site. It expects content that passed
 // validation: references that do not resolve are skipped, not reported.
 func Build(files *content.Files, opts Options) *Site {
+	if s := opts.Cache.patch(files, opts); s != nil {
+		return s
+	}
 	s := &Site{Site: files.Site}
 	for i := range files.Site.Parties {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
-	people := s.addPeople(files.People)
-	opts.Cache.start(files)
+	people, personOf := s.addPeople(files.People)
 	s.Events = make([]*Event, 0, len(files.Events))
-	for _, ce := range files.Events {
+	eventOf := make([]*Event, len(files.Events))
+	for i, ce := range files.Events {
 		if ce.Draft && !opts.Drafts {
 			continue
 		}
-		s.Events = append(s.Events, s.newEvent(ce, people, opts.Cache))
+		eventOf[i] = s.newEvent(ce, people)
+		s.Events = append(s.Events, eventOf[i])
 	}
 	slices.SortFunc(s.Events, func(a, b *Event) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
@@ -181,6 +134,7 @@ func Build(files *content.Files, opts Options) *Site {
 		p.finish()
 	}
 	s.Totals = totalsOf(s.Parties, s.Events)
+	opts.Cache.remember(s, files, opts, eventOf, personOf)
 	return s
 }
 
@@ -193,8 +147,11 @@ func (s *Site) party(id string) *content.Party {
 	return nil
 }
 
-func (s *Site) addPeople(files []*content.Person) map[string]*Person {
+// addPeople makes the people, sorted by name; it returns them by id and in
+// the order of files.
+func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person) {
 	byID := make(map[string]*Person, len(files))
+	personOf := make([]*Person, len(files))
 	type keyed struct {
 		key    string // the name in lower case, compared once per person
 		person *Person
@@ -203,6 +160,7 @@ func (s *Site) addPeople(files []*content.Person) map[string]*Person {
 	for i, cp := range files {
 		p := &Person{Person: cp, Party: s.party(cp.Party)}
 		byID[cp.ID] = p
+		personOf[i] = p
 		people[i] = keyed{strings.ToLower(cp.Name), p}
 	}
 	slices.SortFunc(people, func(a, b keyed) int {
@@ -212,18 +170,24 @@ func (s *Site) addPeople(files []*content.Person) map[string]*Person {
 	for i, k := range people {
 		s.People[i] = k.person
 	}
-	return byID
+	return byID, personOf
 }
 
-func (s *Site) newEvent(ce *content.Event, people map[string]*Person, cache *Cache) *Event {
+func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
 	e := &Event{Event: ce, Participants: make([]Participant, 0, len(ce.People))}
 	for _, p := range ce.People {
 		if person := people[p.ID]; person != nil {
 			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
 		}
 	}
-	e.Figures, e.Disputed = cache.figuresOf(s, e)
+	s.count(e)
 	return e
+}
+
+// count works out an event's figures.
+func (s *Site) count(e *Event) {
+	e.Figures = figuresOf(s.Parties, e)
+	e.Disputed = slices.ContainsFunc(e.Figures, func(f *PartyFigures) bool { return f.Disputed })
 }
 
 func (p *Person) addEvent(e *Event, role string) {
@@ -243,6 +207,11 @@ func (p *Person) finish() {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
 		return cmp.Compare(slices.Index(content.Roles, a.Role), slices.Index(content.Roles, b.Role))
 	})
+	p.findCaptivity()
+}
+
+func (p *Person) findCaptivity() {
+	p.Captivity = nil
 	if p.Captured == nil {
 		return
 	}
@@ -272,6 +241,10 @@ func (s *Site) groupByYear() {
 		y.Events = append(y.Events, e)
 		e.Year = y
 	}
+	s.countYears()
+}
+
+func (s *Site) countYears() {
 	for _, y := range s.Years {
 		y.Totals = totalsOf(s.Parties, y.Events)
 	}

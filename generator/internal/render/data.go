@@ -63,8 +63,9 @@ func (r *Renderer) newPersonData(p *model.Person) any {
 func (r *Renderer) eventsData(s *model.Site) output {
 	return output{path: "data/events.json", kind: "data", write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.Events))
+		common := r.common(s)
 		for i, e := range s.Events {
-			items[i] = jsonItem{key: e.ID, fingerprint: r.fingerprint(s, func(h *hasher) { h.doc(&e.Doc) }),
+			items[i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
 				value: func() any { return r.newEventData(e) }}
 		}
 		return r.eventsJSON.write(buf, "events", items)
@@ -74,8 +75,9 @@ func (r *Renderer) eventsData(s *model.Site) output {
 func (r *Renderer) peopleData(s *model.Site) output {
 	return output{path: "data/people.json", kind: "data", write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.People))
+		common := r.common(s)
 		for i, p := range s.People {
-			items[i] = jsonItem{key: p.ID, fingerprint: r.fingerprint(s, personDeps(p)),
+			items[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, personDeps(p)),
 				value: func() any { return r.newPersonData(p) }}
 		}
 		return r.peopleJSON.write(buf, "people", items)
@@ -93,27 +95,42 @@ type jsonItem struct {
 // a rebuild encodes again only the items whose fingerprint changed. Only
 // one goroutine writes a given file at a time.
 type jsonList struct {
-	encoded map[string]encodedItem
+	encoded []encodedItem // in the order of the last file written
+	size    int           // of the last file written, to size the next buffer
 }
 
 type encodedItem struct {
+	key         string
 	fingerprint fingerprint
 	data        []byte
 }
 
 func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error {
-	encoded := make(map[string]encodedItem, len(items))
+	encoded := make([]encodedItem, len(items))
+	var byKey map[string]encodedItem // built only if the items moved
+	buf.Grow(l.size)
 	buf.WriteString("{\n \"" + name + "\": [")
 	for i, it := range items {
-		e, ok := l.encoded[it.key]
-		if !ok || e.fingerprint != it.fingerprint {
+		var e encodedItem
+		if i < len(l.encoded) && l.encoded[i].key == it.key {
+			e = l.encoded[i]
+		} else {
+			if byKey == nil {
+				byKey = make(map[string]encodedItem, len(l.encoded))
+				for _, old := range l.encoded {
+					byKey[old.key] = old
+				}
+			}
+			e = byKey[it.key]
+		}
+		if e.data == nil || e.fingerprint != it.fingerprint {
 			data, err := json.MarshalIndent(it.value(), "  ", " ")
 			if err != nil {
 				return err
 			}
-			e = encodedItem{it.fingerprint, data}
+			e = encodedItem{it.key, it.fingerprint, data}
 		}
-		encoded[it.key] = e
+		encoded[i] = e
 		if i > 0 {
 			buf.WriteByte(',')
 		}
@@ -124,7 +141,7 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error
 		buf.WriteString("\n ")
 	}
 	buf.WriteString("]\n}\n")
-	l.encoded = encoded
+	l.encoded, l.size = encoded, buf.Len()
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -26,13 +25,24 @@ const alwaysRender fingerprint = 0
 
 var fingerprintSeed = maphash.MakeSeed()
 
-// hasher builds a fingerprint.
-type hasher struct{ h maphash.Hash }
+// hasher builds a fingerprint. Its inputs are mostly hashes already, so
+// it mixes 64-bit words (as FNV does bytes) rather than streaming bytes,
+// which matters when every build fingerprints every output.
+type hasher struct{ v uint64 }
 
 func (h *hasher) uint(v uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], v)
-	h.h.Write(b[:])
+	h.v = (h.v ^ v) * 0x100000001b3
+	h.v ^= h.v >> 29
+}
+
+func (h *hasher) string(s string) { h.uint(maphash.String(fingerprintSeed, s)) }
+
+// sum finishes the fingerprint, spreading every input bit (splitmix64).
+func (h *hasher) sum() uint64 {
+	z := h.v + 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
 }
 
 func (h *hasher) doc(d *content.Doc) { h.uint(d.Hash) }
@@ -56,21 +66,27 @@ func (h *hasher) eventRef(e *model.Event) {
 }
 
 // fingerprint returns the fingerprint of an output whose inputs deps adds
-// to the hash, on top of what every output depends on.
-func (r *Renderer) fingerprint(site *model.Site, deps func(h *hasher)) fingerprint {
+// to common, the hash of what every output depends on.
+func fingerprintOf(common uint64, deps func(h *hasher)) fingerprint {
 	if deps == nil {
 		return alwaysRender
 	}
-	var h hasher
-	h.h.SetSeed(fingerprintSeed)
-	h.uint(r.layouts.hash)
-	h.doc(&site.Site.Doc)
-	h.h.WriteString(r.opts.BaseURL.Origin + r.opts.BaseURL.Path)
+	h := hasher{v: common}
 	deps(&h)
-	if f := h.h.Sum64(); f != alwaysRender {
+	if f := h.sum(); f != alwaysRender {
 		return f
 	}
 	return alwaysRender + 1
+}
+
+// common hashes what every output depends on: the layouts, the site
+// settings and the base URL.
+func (r *Renderer) common(site *model.Site) uint64 {
+	h := hasher{v: 0xcbf29ce484222325}
+	h.uint(r.layouts.hash)
+	h.doc(&site.Site.Doc)
+	h.string(r.opts.BaseURL.Origin + r.opts.BaseURL.Path)
+	return h.v
 }
 
 func eventDeps(e *model.Event) func(*hasher) {
@@ -152,7 +168,7 @@ func yearsDeps(s *model.Site) func(*hasher) {
 func tagsDeps(s *model.Site) func(*hasher) {
 	return func(h *hasher) {
 		for _, t := range s.Tags {
-			h.h.WriteString(t.Name)
+			h.string(t.Name)
 			h.uint(uint64(len(t.Events)))
 		}
 	}
@@ -161,7 +177,7 @@ func tagsDeps(s *model.Site) func(*hasher) {
 // totals covers the numbers of a Totals.
 func (h *hasher) totals(t model.Totals) {
 	for _, kt := range t {
-		h.h.WriteString(kt.Kind)
+		h.string(kt.Kind)
 		h.uint(uint64(kt.Events))
 		h.uint(uint64(kt.Disputed))
 		for _, c := range kt.Counts {

@@ -14,14 +14,16 @@ import (
 //	number N       1000 → "1,000"
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
+//	eventCard E    the "card" template for event E, rendered once and reused on every list
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"url":    r.url,
-		"absURL": r.absURL,
-		"asset":  r.asset,
-		"number": formatNumber,
-		"plural": plural,
-		"label":  label,
+		"eventCard": r.cards.render,
+		"url":       r.url,
+		"absURL":    r.absURL,
+		"asset":     r.asset,
+		"number":    formatNumber,
+		"plural":    plural,
+		"label":     label,
 	}
 }
 

@@ -53,8 +53,7 @@ func (r *Renderer) urlSet(name string, paths []string) output {
 	return output{path: name, kind: "sitemap",
 		deps: func(h *hasher) {
 			for _, p := range paths {
-				h.h.WriteString(p)
-				h.h.WriteByte(0)
+				h.string(p)
 			}
 		},
 		write: func(buf *bytes.Buffer) error {

@@ -21,9 +21,12 @@ var pageKinds = []string{"home", "event", "person", "people", "year", "years", "
 
 // layouts is a parsed layouts directory.
 type layouts struct {
-	pages  map[string]*template.Template // by page kind
-	static []staticFile
-	hashes map[string]string // static path → short content hash
+	pages map[string]*template.Template // by page kind
+	// partials holds base.html and the partials, for templates executed
+	// on their own, such as cards.
+	partials *template.Template
+	static   []staticFile
+	hashes   map[string]string // static path → short content hash
 	// hash identifies every file read, for output fingerprints.
 	hash uint64
 	read maphash.Hash
@@ -60,6 +63,7 @@ func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
 		}
 		l.pages[kind] = t
 	}
+	l.partials = base
 	return l, diags
 }
 

@@ -88,6 +88,7 @@ type Renderer struct {
 	bufs    sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
+	cards                  cardCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -126,6 +127,7 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		md:   newMarkdown(opts.BaseURL.Path),
 		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
+	r.cards.r = r
 	var diags diag.List
 	r.layouts, diags = parseLayouts(fsys, r.funcs())
 	return r, diags
@@ -148,11 +150,13 @@ type Result struct {
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
 func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+	r.cards.start(site)
 	outs := r.outputs(site)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
+	common := r.common(site)
 	for i, o := range outs {
-		f := r.fingerprint(site, o.deps)
+		f := fingerprintOf(common, o.deps)
 		res.Fingerprints[o.path] = f
 		res.Stats[o.kind]++
 		if f == alwaysRender || previous[o.path] != f {

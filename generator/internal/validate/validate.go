@@ -10,10 +10,10 @@ package validate
 import (
 	"fmt"
 	"hash/maphash"
-	"maps"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -26,11 +26,17 @@ func Check(files *content.Files, today content.Date) diag.List {
 	return new(Cache).Check(files, today)
 }
 
-// A Cache remembers the problems found in each event and person file, so
-// that checking again after one file changed checks that file alone. The
-// rules between files are checked every time.
+// A Cache remembers what the last check found, so that checking again
+// after one file changed checks that file alone. The ids are checked again
+// only when files come or go; the rules between files that depend on their
+// content are checked every time.
 type Cache struct {
-	docs map[string]checked // by path
+	// listing holds the paths of the events and people last checked, and
+	// docs what was found in each, in the same order.
+	listing []string
+	docs    []checked
+	ids     *idCheck // what uniqueIDs found for listing
+	used    map[string]bool
 }
 
 type checked struct {
@@ -38,51 +44,91 @@ type checked struct {
 	diags         diag.List
 }
 
+// idCheck is the outcome of the id rules for one listing of the files.
+type idCheck struct {
+	diags  diag.List
+	people map[string]*content.Person
+	ids    []string
+	hash   uint64 // of the person ids, for contextHash
+}
+
 // Check is the package's Check, reusing what is known of unchanged files.
 func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
-	c := &checker{files: files, today: today, people: map[string]*content.Person{}}
+	c := &checker{files: files, today: today}
 	if files.Site != nil {
 		c.site(files.Site)
 	}
-	c.uniqueIDs()
-	context := c.contextHash()
-	docs := make(map[string]checked, len(files.People)+len(files.Events))
-	for _, p := range files.People {
-		docs[p.Path] = cache.check(c, &p.Doc, context, func() { c.person(p) })
-	}
+	listing := make([]string, 0, len(files.Events)+len(files.People))
 	for _, e := range files.Events {
-		docs[e.Path] = cache.check(c, &e.Doc, context, func() { c.event(e) })
+		listing = append(listing, e.Path)
 	}
-	cache.docs = docs
-	c.peopleWithoutEvents()
+	for _, p := range files.People {
+		listing = append(listing, p.Path)
+	}
+	sameListing := slices.Equal(listing, cache.listing)
+	if !sameListing || cache.ids == nil {
+		cache.ids = c.uniqueIDs()
+	}
+	c.diags = append(c.diags, cache.ids.diags...)
+	c.people, c.ids = cache.ids.people, cache.ids.ids
+	context := c.contextHash(cache.ids.hash)
+	previous := cache.previous(sameListing)
+	docs := make([]checked, 0, len(listing))
+	for i, e := range files.Events {
+		docs = append(docs, cache.check(c, &e.Doc, context, previous(i, e.Path), func() { c.event(e) }))
+	}
+	for i, p := range files.People {
+		k := len(files.Events) + i
+		docs = append(docs, cache.check(c, &p.Doc, context, previous(k, p.Path), func() { c.person(p) }))
+	}
+	cache.listing, cache.docs = listing, docs
+	c.peopleWithoutEvents(cache.usedMap())
 	return c.diags
+}
+
+// previous returns a function giving what was found in a file at the last
+// check: by position when the listing is the same, by path otherwise.
+func (cache *Cache) previous(sameListing bool) func(i int, path string) *checked {
+	if sameListing {
+		return func(i int, _ string) *checked { return &cache.docs[i] }
+	}
+	byPath := make(map[string]*checked, len(cache.docs))
+	for i := range cache.docs {
+		byPath[cache.listing[i]] = &cache.docs[i]
+	}
+	return func(_ int, path string) *checked { return byPath[path] }
 }
 
 // check runs one file's rules, unless the file and everything its rules
 // look at elsewhere (context) are as they were.
-func (cache *Cache) check(c *checker, doc *content.Doc, context uint64, rules func()) checked {
-	if prev, ok := cache.docs[doc.Path]; ok && prev.hash == doc.Hash && prev.context == context {
+func (cache *Cache) check(c *checker, doc *content.Doc, context uint64, prev *checked, rules func()) checked {
+	if prev != nil && prev.hash == doc.Hash && prev.context == context {
 		c.diags = append(c.diags, prev.diags...)
-		return prev
+		return *prev
 	}
 	before := len(c.diags)
 	rules()
 	return checked{hash: doc.Hash, context: context, diags: slices.Clone(c.diags[before:])}
 }
 
+func (cache *Cache) usedMap() map[string]bool {
+	if cache.used == nil {
+		cache.used = map[string]bool{}
+	}
+	clear(cache.used)
+	return cache.used
+}
+
 // contextHash identifies what a file's rules read from other files: the
-// party ids, the person ids, and today.
-func (c *checker) contextHash() uint64 {
+// party ids, the person ids (peopleHash), and today.
+func (c *checker) contextHash(peopleHash uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.WriteString(c.today.String())
 	for _, p := range c.parties {
 		h.WriteString("\x00party:" + p)
 	}
-	ids := slices.Sorted(maps.Keys(c.people))
-	for _, id := range ids {
-		h.WriteString("\x00person:" + id)
-	}
+	h.WriteString(strconv.FormatUint(peopleHash, 16))
 	return h.Sum64()
 }
 
@@ -131,7 +177,9 @@ func (c *checker) site(s *content.Site) {
 
 // uniqueIDs reports files in different folders that share an id: they would
 // be written to the same URL.
-func (c *checker) uniqueIDs() {
+func (c *checker) uniqueIDs() *idCheck {
+	before := len(c.diags)
+	defer func() { c.diags = c.diags[:before] }()
 	eventPaths := map[string]string{}
 	for _, e := range c.files.Events {
 		if first, ok := eventPaths[e.ID]; ok {
@@ -139,14 +187,22 @@ func (c *checker) uniqueIDs() {
 		}
 		eventPaths[e.ID] = e.Path
 	}
+	result := &idCheck{people: map[string]*content.Person{}}
+	var h maphash.Hash
+	h.SetSeed(seed)
 	for _, p := range c.files.People {
-		if first, ok := c.people[p.ID]; ok {
+		if first, ok := result.people[p.ID]; ok {
 			c.errorf(&p.Doc, "", "rename one of the files", "duplicate person id %q: %s has the same file name", p.ID, first.Path)
 			continue
 		}
-		c.people[p.ID] = p
-		c.ids = append(c.ids, p.ID)
+		result.people[p.ID] = p
+		result.ids = append(result.ids, p.ID)
+		h.WriteString(p.ID)
+		h.WriteByte(0)
 	}
+	result.hash = h.Sum64()
+	result.diags = slices.Clone(c.diags[before:])
+	return result
 }
 
 var eventIDPattern = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(-[a-z0-9]+)*)$`)
@@ -279,8 +335,7 @@ func (c *checker) person(p *content.Person) {
 	c.sources(doc, p.Sources)
 }
 
-func (c *checker) peopleWithoutEvents() {
-	used := map[string]bool{}
+func (c *checker) peopleWithoutEvents(used map[string]bool) {
 	for _, e := range c.files.Events {
 		for _, p := range e.People {
 			used[p.ID] = true
