@@ -6,16 +6,24 @@ BASE_URL ?= /
 OUT      ?= public
 TIMELINE  = $(GO) run ./generator
 
-.PHONY: all build check test fuzz vet validate validate-build validate-html validate-links
+.PHONY: all build check serve watch test fuzz vet validate validate-build validate-html validate-links
 
 all: build
 
 build:
 	@$(TIMELINE) build -base-url '$(BASE_URL)' -out '$(OUT)'
-	@echo "Open it: python3 -m http.server -d $(OUT) 8080, then http://127.0.0.1:8080/"
+	@echo "Look at it: make serve, then open http://127.0.0.1:8080/"
 
 check:
 	@$(TIMELINE) check
+
+# Build, rebuild on every save, and serve with live reload on ADDR.
+ADDR ?= 127.0.0.1:8080
+serve:
+	@$(TIMELINE) serve -addr '$(ADDR)' -base-url '$(BASE_URL)' -out '$(OUT)'
+
+watch:
+	@$(TIMELINE) watch -base-url '$(BASE_URL)' -out '$(OUT)'
 
 vet:
 	$(GO) vet ./...
