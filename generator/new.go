@@ -278,18 +278,19 @@ func (t *template) note(typ, name string) string {
 // fieldNotes are the comments of the new files, by type and field. A test
 // checks that every field of the content types has one.
 var fieldNotes = map[string]string{
-	"Event.title":    "a short headline",
-	"Event.date":     "YYYY-MM-DD, the first day; the file name starts with it",
-	"Event.end_date": "the last day, if it lasted several days",
-	"Event.kind":     "{kinds}",
-	"Event.summary":  "one sentence for cards, the feed and search results",
-	"Event.place":    "where it happened",
-	"Event.mediator": "who mediated",
-	"Event.returned": "the figures: one entry per source, side and group",
-	"Event.people":   "the people named; delete the entry if there are none",
-	"Event.tags":     "lowercase words joined by hyphens, e.g. [journalists, civilians]",
-	"Event.sources":  "at least one; who said it, and where",
-	"Event.draft":    "true keeps it off the site until it is ready",
+	"Event.title":         "a short headline",
+	"Event.date":          "YYYY-MM-DD, the first day; the file name starts with it",
+	"Event.end_date":      "the last day, if it lasted several days",
+	"Event.kind":          "{kinds}",
+	"Event.summary":       "one sentence for cards, the feed and search results",
+	"Event.place":         "where it happened",
+	"Event.mediator":      "who mediated",
+	"Event.returned":      "the figures: one entry per source, side and group",
+	"Event.people":        "the people named; delete the entry if there are none",
+	"Event.tags":          "lowercase words joined by hyphens, e.g. [journalists, civilians]",
+	"Event.sources":       "at least one; who said it, and where",
+	"Event.draft":         "true keeps it off the site until it is ready",
+	"Event.redirect_from": "earlier ids of this event, if its file was renamed: their links keep working",
 
 	"Figure.to":     "the side that received them: {parties}",
 	"Figure.count":  "the number; leave it empty when it was not disclosed",
@@ -314,6 +315,7 @@ var fieldNotes = map[string]string{
 	"Person.captured":       "when they were taken: YYYY, YYYY-MM or YYYY-MM-DD",
 	"Person.captured_place": "where they were taken",
 	"Person.sources":        "sources for the facts on the page; to add one, remove the [] and the # below",
+	"Person.redirect_from":  "earlier ids of this person, if the file was renamed: their links keep working",
 }
 
 // quote writes s as a YAML scalar, quoted only when it needs to be.

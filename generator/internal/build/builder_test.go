@@ -202,6 +202,15 @@ func editors() []editor {
 				ch.Content[name], ch.Content[renamed] = true, true
 			}
 		}},
+		{"rename an event file, keeping a redirect", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pick(rng, c, "events/"); name != "" && !strings.Contains(string(c[name].Data), "redirect_from") {
+				renamed := strings.Replace(name, ".md", fmt.Sprintf("-moved-%d.md", next()), 1)
+				old := strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".md")
+				c[renamed] = &fstest.MapFile{Data: []byte(strings.Replace(string(c[name].Data), "kind: ", "redirect_from: ["+old+"]\nkind: ", 1))}
+				delete(c, name)
+				ch.Content[name], ch.Content[renamed] = true, true
+			}
+		}},
 		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				i := next()

@@ -52,6 +52,9 @@ type Event struct {
 	Tags     []string      `field:"tags" json:"tags"`
 	Sources  []Source      `field:"sources,required" json:"sources"`
 	Draft    bool          `field:"draft" json:"-"`
+	// RedirectFrom lists ids the event had before its file was renamed;
+	// their URLs keep working.
+	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
 }
 
 // Event kinds, in the order pages list them.
@@ -96,4 +99,5 @@ type Person struct {
 	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
 	CapturedPlace string       `field:"captured_place" json:"captured_place,omitempty"`
 	Sources       []Source     `field:"sources" json:"sources"`
+	RedirectFrom  []string     `field:"redirect_from" json:"redirect_from"`
 }

@@ -38,6 +38,7 @@ type personData struct {
 func (r *Renderer) newEventData(e *model.Event) any {
 	ev := *e.Event
 	ev.Returned, ev.People, ev.Tags, ev.Sources = nonNil(ev.Returned), nonNil(ev.People), nonNil(ev.Tags), nonNil(ev.Sources)
+	ev.RedirectFrom = nonNil(ev.RedirectFrom)
 	d := eventData{Event: &ev, URL: r.absURL(e.Path()), Totals: map[string]int{}, Disputed: e.Disputed}
 	for _, f := range e.Figures {
 		if f.Known {
@@ -49,7 +50,7 @@ func (r *Renderer) newEventData(e *model.Event) any {
 
 func (r *Renderer) newPersonData(p *model.Person) any {
 	person := *p.Person
-	person.Aliases, person.Sources = nonNil(person.Aliases), nonNil(person.Sources)
+	person.Aliases, person.Sources, person.RedirectFrom = nonNil(person.Aliases), nonNil(person.Sources), nonNil(person.RedirectFrom)
 	d := personData{Person: &person, URL: r.absURL(p.Path()), Events: []string{}}
 	for _, e := range p.Events {
 		d.Events = append(d.Events, e.ID)

@@ -83,6 +83,7 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	}
 	cache.listing, cache.docs = listing, docs
 	c.peopleWithoutEvents(cache.usedMap())
+	c.redirects()
 	return c.diags
 }
 
@@ -346,6 +347,51 @@ func (c *checker) peopleWithoutEvents(used map[string]bool) {
 			c.warnf(&p.Doc, "", "list them in an event's people, or remove the file", "%s appears in no event", p.ID)
 		}
 	}
+}
+
+// redirects checks the earlier ids in redirect_from: each must be a valid
+// id that no page of the same kind has now and no other file claims, as
+// each becomes a redirect page at the old URL.
+func (c *checker) redirects() {
+	check := func(kind string, docs []*content.Doc, from func(i int) []string) {
+		ids := map[string]*content.Doc{}
+		claimed := map[string]*content.Doc{}
+		any := false
+		for i, d := range docs {
+			ids[d.ID] = d
+			any = any || len(from(i)) > 0
+		}
+		if !any {
+			return
+		}
+		for i, d := range docs {
+			for k, old := range from(i) {
+				field := fmt.Sprintf("redirect_from[%d]", k)
+				switch page, taken := ids[old], claimed[old]; {
+				case !idPattern.MatchString(old):
+					c.errorf(d, field, "write the old file name without .md", "redirect_from %q is not a valid id", old)
+				case page != nil:
+					c.errorf(d, field, "a redirect cannot replace a page that exists: remove it from redirect_from",
+						"redirect_from %q is the id of the %s %s", old, kind, page.Path)
+				case taken != nil:
+					c.errorf(d, field, "an old id can lead to one page only: remove it from one of the files",
+						"redirect_from %q is claimed by %s too", old, taken.Path)
+				default:
+					claimed[old] = d
+				}
+			}
+		}
+	}
+	events := make([]*content.Doc, len(c.files.Events))
+	for i, e := range c.files.Events {
+		events[i] = &e.Doc
+	}
+	check("event", events, func(i int) []string { return c.files.Events[i].RedirectFrom })
+	people := make([]*content.Doc, len(c.files.People))
+	for i, p := range c.files.People {
+		people[i] = &p.Doc
+	}
+	check("person", people, func(i int) []string { return c.files.People[i].RedirectFrom })
 }
 
 // choiceHint suggests the nearest allowed value, or lists them all.

@@ -1,0 +1,51 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/exchange-timeline/timeline/generator/internal/model"
+)
+
+// A redirect page stands at the URL a page had before its file was renamed
+// (redirect_from): a meta refresh, a canonical link and a visible link, so
+// that links people shared keep working on a static host. It is part of
+// the generator rather than the layouts, as it must work whatever they are.
+var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{.Canonical}}">
+<meta http-equiv="refresh" content="0; url={{.Target}}">
+</head>
+<body>
+<p>This page has moved: <a href="{{.Target}}">{{.Title}}</a>.</p>
+</body>
+</html>
+`))
+
+// redirects returns a redirect output for each earlier id of each event and
+// person.
+func (r *Renderer) redirects(s *model.Site) []output {
+	var outs []output
+	add := func(dir string, old []string, title, target string, deps func(*hasher)) {
+		for _, id := range old {
+			page := struct{ Lang, Title, Canonical, Target string }{
+				Lang: s.Language, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
+			if page.Lang == "" {
+				page.Lang = "en"
+			}
+			outs = append(outs, output{path: dir + id + "/index.html", kind: "redirect", deps: deps,
+				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) }})
+		}
+	}
+	for _, e := range s.Events {
+		add("events/", e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+	}
+	for _, p := range s.People {
+		add("people/", p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+	}
+	return outs
+}
