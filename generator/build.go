@@ -18,7 +18,11 @@ func runBuild(c *config) error {
 	if err != nil {
 		return err
 	}
-	res, diags, err := build.Run(c.buildOptions(), stage)
+	opts, err := c.buildOptions()
+	if err != nil {
+		return errors.Join(err, stage.Abort())
+	}
+	res, diags, err := build.Run(opts, stage)
 	if reportErr := c.report(diags); reportErr != nil || err != nil {
 		return errors.Join(stage.Abort(), err, reportErr)
 	}

@@ -31,7 +31,11 @@ func runCheck(c *config) error {
 		return usagef("unknown format %q (use github or text)", c.format)
 	}
 	start := time.Now()
-	diags := build.Check(c.buildOptions())
+	opts, err := c.buildOptions()
+	if err != nil {
+		return err
+	}
+	diags := build.Check(opts)
 	report := c.report
 	if c.format == formatGitHub {
 		report = c.annotate

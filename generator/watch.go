@@ -70,7 +70,11 @@ type liveSite struct {
 // A failed build never stops it: the errors are printed, the last good site
 // stays in place, and the next good save publishes again.
 func (c *config) watch(ctx context.Context, server *serve.Server) error {
-	site := &liveSite{c: c, builder: build.NewBuilder(c.buildOptions()), server: server, warned: map[string]bool{}}
+	opts, err := c.buildOptions()
+	if err != nil {
+		return err
+	}
+	site := &liveSite{c: c, builder: build.NewBuilder(opts), server: server, warned: map[string]bool{}}
 	site.rebuild(build.Changes{}, "first build")
 	w, err := watch.New(watch.Options{
 		Roots: []string{c.contentDir, c.layoutsDir},

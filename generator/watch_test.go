@@ -156,7 +156,11 @@ func (p *project) waitForFreshBuild() {
 	p.t.Helper()
 	eventually(p.t, "public/ equal to a fresh build", func() string {
 		var want render.MapSink
-		res, diags, err := build.Run(p.cfg.buildOptions(), &want)
+		opts, err := p.cfg.buildOptions()
+		if err != nil {
+			return err.Error()
+		}
+		res, diags, err := build.Run(opts, &want)
 		if err != nil || res == nil {
 			return fmt.Sprintf("a fresh build fails: %v %v", err, diags)
 		}

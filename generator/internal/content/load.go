@@ -1,11 +1,16 @@
 package content
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
@@ -116,13 +121,48 @@ func (c *Cache) files() (*Files, diag.List) {
 	return files, diags
 }
 
+// MaxFileSize bounds a content file: a file larger than this is surely not
+// an event or a person, and reading it would only cost memory.
+const MaxFileSize = 1 << 20
+
 func readFile(fsys fs.FS, p string) cacheEntry {
-	src, err := fs.ReadFile(fsys, p)
+	src, err := readLimited(fsys, p)
 	if err != nil {
-		return cacheEntry{diags: diag.List{{Path: p, Message: err.Error()}}}
+		return cacheEntry{diags: diag.List{readError(p, err)}}
 	}
 	doc, diags := ParseFile(p, src)
 	return cacheEntry{doc, diags}
+}
+
+var errTooLarge = errors.New("too large")
+
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(src) > MaxFileSize {
+		err = errTooLarge
+	}
+	return src, err
+}
+
+// readError explains why a listed file could not be read.
+func readError(p string, err error) diag.Diagnostic {
+	switch {
+	case errors.Is(err, errTooLarge):
+		return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: fmt.Sprintf("the file is larger than %d KiB", MaxFileSize>>10),
+			Hint: "an event or a person fits in a few KiB; split it, or remove what is not text"}
+	case errors.Is(err, fs.ErrNotExist):
+		return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file disappeared while the site was being built",
+			Hint: "build again"}
+	case strings.Contains(err.Error(), "escapes"):
+		return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file is a link to a file outside the content directory",
+			Hint: "links out of content/ are refused: put the file itself there"}
+	}
+	return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file cannot be read: " + err.Error()}
 }
 
 // listFiles finds the content files: _index.md, and the Markdown files under
@@ -169,6 +209,9 @@ func isIgnored(name string) bool {
 // says what it is. It returns a *Site, *Event or *Person, or nil when the file
 // cannot be read at all.
 func ParseFile(p string, src []byte) (any, diag.List) {
+	if d, ok := notText(p, src); ok {
+		return nil, diag.List{d}
+	}
 	parsed, err := split(src)
 	if err != nil {
 		se := err.(*syntaxError)
@@ -195,6 +238,31 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	e := &Event{Doc: doc}
 	d.decode(e)
 	return e, d.diags
+}
+
+// notText reports a file that is not UTF-8 text without NUL bytes, at its
+// first bad byte: a binary file or one saved in another encoding.
+func notText(p string, src []byte) (diag.Diagnostic, bool) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := lineCol(src, i)
+		return diag.Diagnostic{Path: p, Line: line, Col: col, Message: "the file contains a NUL byte",
+			Hint: "it looks like a binary file, not Markdown"}, true
+	}
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			line, col := lineCol(src, i)
+			return diag.Diagnostic{Path: p, Line: line, Col: col, Message: "the file is not valid UTF-8 text",
+				Hint: "save it as UTF-8, the encoding every editor offers"}, true
+		}
+		i += size
+	}
+	return diag.Diagnostic{}, false
+}
+
+// lineCol gives the 1-based line and column of a byte offset.
+func lineCol(src []byte, offset int) (line, col int) {
+	return 1 + bytes.Count(src[:offset], []byte("\n")), offset - bytes.LastIndexByte(src[:offset], '\n')
 }
 
 // hashSeed makes Doc.Hash comparable within one process; hashes are never

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 
+	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -29,8 +30,9 @@ func newMarkdown(basePath string) goldmark.Markdown {
 type bodyTransformer struct{ basePath string }
 
 // Transform moves headings one level down, because the page's title is the
-// only h1, and makes site-absolute links ("/people/x/") carry the base path,
-// so they work on a project site under /REPO/.
+// only h1; makes site-absolute links ("/people/x/") carry the base path, so
+// they work on a project site under /REPO/; and empties any link the site
+// does not allow (urls.Allowed), which validation reports.
 func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -43,6 +45,12 @@ func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 			n.Destination = t.rebase(n.Destination)
 		case *ast.Image:
 			n.Destination = t.rebase(n.Destination)
+		}
+		if link, ok := n.(*ast.Link); ok && !urls.Allowed(string(link.Destination)) {
+			link.Destination = nil // validation reports it; never render it
+		}
+		if img, ok := n.(*ast.Image); ok && !urls.Allowed(string(img.Destination)) {
+			img.Destination = nil
 		}
 		return ast.WalkContinue, nil
 	})

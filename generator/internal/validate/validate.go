@@ -10,7 +10,6 @@ package validate
 import (
 	"fmt"
 	"hash/maphash"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/urls"
 )
 
 // Check returns every problem in files. today decides which dates lie in the
@@ -233,6 +233,7 @@ func (c *checker) event(e *content.Event) {
 	c.participants(e)
 	c.tags(e)
 	c.sources(doc, e.Sources)
+	c.bodyLinks(doc)
 }
 
 func (c *checker) figures(e *content.Event) {
@@ -315,8 +316,7 @@ func (c *checker) webURL(doc *content.Doc, field, raw string) {
 	if raw == "" {
 		return
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(raw, " \t\n") {
+	if !urls.Web(raw) {
 		name := field[strings.LastIndex(field, ".")+1:]
 		c.errorf(doc, field, "write a full web address starting with https://", "%s %q is not an http(s) URL", name, raw)
 	}
@@ -334,6 +334,7 @@ func (c *checker) person(p *content.Person) {
 		c.warnf(doc, "captured", "check the year", "captured %s is in the future", p.Captured)
 	}
 	c.sources(doc, p.Sources)
+	c.bodyLinks(doc)
 }
 
 func (c *checker) peopleWithoutEvents(used map[string]bool) {
