@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
@@ -12,17 +16,31 @@ import (
 
 // runBuild is "timeline build": validate, render into a staging directory,
 // and swap it in only if everything succeeded.
+//
+// Interrupted (Ctrl-C, SIGTERM), it stops rendering and removes the
+// staging directory: the output keeps the old site.
 func runBuild(c *config) error {
 	start := time.Now()
-	stage, err := publish.Stage(c.outDir)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts, err := c.buildOptions()
 	if err != nil {
 		return err
 	}
-	opts, err := c.buildOptions()
+	opts.Context = ctx
+	out, err := publish.Acquire(c.outDir)
 	if err != nil {
-		return errors.Join(err, stage.Abort())
+		return err
+	}
+	defer out.Release()
+	stage, err := out.Stage()
+	if err != nil {
+		return err
 	}
 	res, diags, err := build.Run(opts, stage)
+	if ctx.Err() != nil {
+		return errors.Join(errors.New("interrupted: "+c.outDir+" keeps the site it had"), stage.Abort())
+	}
 	if reportErr := c.report(diags); reportErr != nil || err != nil {
 		return errors.Join(stage.Abort(), err, reportErr)
 	}

@@ -59,6 +59,7 @@ func runServe(c *config) error {
 type liveSite struct {
 	c       *config
 	builder *build.Builder
+	out     *publish.Output
 	dir     *publish.Dir // nil until the first good build
 	server  *serve.Server
 	// warned holds the warnings printed so far, so that each rebuild
@@ -74,7 +75,13 @@ func (c *config) watch(ctx context.Context, server *serve.Server) error {
 	if err != nil {
 		return err
 	}
-	site := &liveSite{c: c, builder: build.NewBuilder(opts), server: server, warned: map[string]bool{}}
+	opts.Context = ctx
+	out, err := publish.Acquire(c.outDir)
+	if err != nil {
+		return err
+	}
+	defer out.Release()
+	site := &liveSite{c: c, builder: build.NewBuilder(opts), out: out, server: server, warned: map[string]bool{}}
 	site.rebuild(build.Changes{}, "first build")
 	w, err := watch.New(watch.Options{
 		Roots: []string{c.contentDir, c.layoutsDir},
@@ -159,7 +166,7 @@ func (s *liveSite) publish(changes build.Changes) (written, removed int, diags d
 		written, err := s.dir.Commit(res.Removed)
 		return written, len(res.Removed), diags, err
 	}
-	stage, err := publish.Stage(s.c.outDir)
+	stage, err := s.out.Stage()
 	if err != nil {
 		return 0, 0, nil, err
 	}

@@ -8,6 +8,7 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"path"
 	"slices"
@@ -22,6 +23,8 @@ import (
 
 // Options say what to build.
 type Options struct {
+	// Context, if set, interrupts rendering when it is cancelled.
+	Context context.Context
 	Content fs.FS
 	Layouts fs.FS
 	// ContentDir and LayoutsDir name the two file systems in messages:
@@ -129,7 +132,11 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 		diags.Sort()
 		return nil, diags, nil
 	}
-	res, renderDiags, err := b.renderer.Render(site, sink, b.fingerprints)
+	ctx := b.opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	res, renderDiags, err := b.renderer.Render(ctx, site, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
 	diags.Sort()
 	if diags.HasErrors() || err != nil {

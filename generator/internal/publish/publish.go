@@ -24,14 +24,9 @@ type Staging struct {
 	hashes map[string]uint64 // of every file written
 }
 
-// Stage starts a new staging directory for out.
-func Stage(out string) (*Staging, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+"-staging-")
+// stage starts a new staging directory for out, whose parent exists.
+func stage(out string) (*Staging, error) {
+	dir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+"-staging-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a staging directory beside %s: %w", out, err)
 	}

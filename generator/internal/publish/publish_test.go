@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,9 +17,12 @@ func readFile(t *testing.T, path string) string {
 	return string(data)
 }
 
-func stage(t *testing.T, out string, files map[string]string) *Staging {
+func stageFiles(t *testing.T, out string, files map[string]string) *Staging {
 	t.Helper()
-	s, err := Stage(out)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s, err := stage(out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,13 +50,13 @@ func entries(t *testing.T, dir string) []string {
 func TestCommitReplacesTheWholeSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if _, err := stage(t, out, map[string]string{"index.html": "one", "events/old/index.html": "old"}).Commit(); err != nil {
+	if _, err := stageFiles(t, out, map[string]string{"index.html": "one", "events/old/index.html": "old"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, filepath.Join(out, "events/old/index.html")); got != "old" {
 		t.Fatalf("first build: %q", got)
 	}
-	if _, err := stage(t, out, map[string]string{"index.html": "two"}).Commit(); err != nil {
+	if _, err := stageFiles(t, out, map[string]string{"index.html": "two"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
 	if got := readFile(t, filepath.Join(out, "index.html")); got != "two" {
@@ -72,10 +76,10 @@ func TestCommitReplacesTheWholeSite(t *testing.T) {
 func TestAbortLeavesTheOldSite(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if _, err := stage(t, out, map[string]string{"index.html": "good"}).Commit(); err != nil {
+	if _, err := stageFiles(t, out, map[string]string{"index.html": "good"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
-	s := stage(t, out, map[string]string{"index.html": "half-written"})
+	s := stageFiles(t, out, map[string]string{"index.html": "half-written"})
 	if err := s.Abort(); err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +94,10 @@ func TestAbortLeavesTheOldSite(t *testing.T) {
 func TestSwapByRenames(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if _, err := stage(t, out, map[string]string{"a": "1"}).Commit(); err != nil {
+	if _, err := stageFiles(t, out, map[string]string{"a": "1"}).Commit(); err != nil {
 		t.Fatal(err)
 	}
-	s := stage(t, out, map[string]string{"b": "2"})
+	s := stageFiles(t, out, map[string]string{"b": "2"})
 	if err := s.swapByRenames(); err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +110,7 @@ func TestSwapByRenames(t *testing.T) {
 }
 
 func TestWriteFileStaysInside(t *testing.T) {
-	s := stage(t, filepath.Join(t.TempDir(), "public"), nil)
+	s := stageFiles(t, filepath.Join(t.TempDir(), "public"), nil)
 	defer s.Abort()
 	for _, name := range []string{"../x", "/etc/x", "a/../../x", `a\..\x`, ""} {
 		if err := s.WriteFile(name, []byte("x")); err == nil {
@@ -118,7 +122,7 @@ func TestWriteFileStaysInside(t *testing.T) {
 func TestDirIsATransaction(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	dir, err := stage(t, out, map[string]string{"index.html": "one", "events/a/index.html": "a"}).Commit()
+	dir, err := stageFiles(t, out, map[string]string{"index.html": "one", "events/a/index.html": "a"}).Commit()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,4 +166,33 @@ func TestDirIsATransaction(t *testing.T) {
 	if got := entries(t, filepath.Join(out, "events")); len(got) != 1 {
 		t.Errorf("left in events/: %v", got)
 	}
+}
+
+// A second process cannot take an output directory that one holds, and
+// staging directories left by a killed build are cleared.
+func TestAcquire(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	leftover := filepath.Join(parent, ".public-staging-123")
+	if err := os.MkdirAll(filepath.Join(leftover, "events"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Acquire(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("a leftover staging directory survived")
+	}
+	if _, err := Acquire(out); !errors.Is(err, ErrBusy) {
+		t.Errorf("a second Acquire: %v, want ErrBusy", err)
+	}
+	if err := o.Release(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Acquire(out)
+	if err != nil {
+		t.Fatalf("after Release: %v", err)
+	}
+	again.Release()
 }

@@ -26,6 +26,7 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -149,7 +150,8 @@ type Result struct {
 // its bytes are those of the last build (pass nil to render everything).
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
-func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+// Render stops early, returning ctx's error, when ctx is cancelled.
+func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	r.cards.start(site)
 	outs := r.outputs(site)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
@@ -166,6 +168,9 @@ func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint6
 	renderErrs := make([]error, len(todo))
 	sinkErrs := make([]error, len(todo))
 	par.For(len(todo), func(k int) {
+		if ctx.Err() != nil {
+			return // interrupted: the caller throws the output away
+		}
 		o := outs[todo[k]]
 		buf := r.bufs.Get().(*bytes.Buffer)
 		defer r.bufs.Put(buf)
@@ -181,7 +186,7 @@ func (r *Renderer) Render(site *model.Site, sink Sink, previous map[string]uint6
 		}
 	}
 	res.Rendered = len(todo)
-	return res, diags, errors.Join(sinkErrs...)
+	return res, diags, errors.Join(ctx.Err(), errors.Join(sinkErrs...))
 }
 
 // output is one file of the site and how to produce it.
