@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -33,7 +34,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": exitsCmd,
+			"exits":   exitsCmd,
+			"waitfor": waitforCmd,
 		},
 	})
 }
@@ -57,5 +59,24 @@ func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// waitforCmd is "waitfor GLOB": it polls until a file matches GLOB (or,
+// with !, until none does), failing after 30 seconds.
+func waitforCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: waitfor GLOB")
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		matches, _ := filepath.Glob(ts.MkAbs(args[0]))
+		if (len(matches) > 0) != neg {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("waitfor %s: still %d matches after 30s", args[0], len(matches))
+		}
+		time.Sleep(5 * time.Millisecond) // polling interval, with the deadline above
 	}
 }

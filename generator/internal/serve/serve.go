@@ -101,7 +101,42 @@ func (s *Server) Handler() http.Handler {
 		w.Write(liveScript)
 	})
 	mux.HandleFunc("GET /", s.site)
-	return mux
+	return guard(mux)
+}
+
+// ContentSecurityPolicy is sent with every response: only the site's own
+// scripts, styles, images and connections. The published pages carry the
+// same policy in a meta tag, so the preview shows what readers will get.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// guard refuses requests for other host names, so that a web page cannot
+// reach the preview server through DNS rebinding (its host name resolving
+// to 127.0.0.1), and sets the security headers of every response.
+func guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !localHost(r.Host) {
+			http.Error(w, "the preview server answers only to localhost and IP addresses", http.StatusForbidden)
+			return
+		}
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		h.Set("Referrer-Policy", "no-referrer")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// localHost reports whether a Host header names this machine as a person
+// typing an address would: localhost, a name under .localhost, or an IP
+// address (the one -addr gives, when it is not a loopback one).
+func localHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	return host == "localhost" || strings.HasSuffix(host, ".localhost") || net.ParseIP(host) != nil
 }
 
 // events streams build outcomes to one page.

@@ -174,3 +174,33 @@ func TestEvents(t *testing.T) {
 		t.Errorf("the stream is still open after Close: %v", err)
 	}
 }
+
+// Requests for other host names are refused (DNS rebinding), and every
+// response carries nosniff and the Content-Security-Policy.
+func TestGuard(t *testing.T) {
+	srv := site(t)
+	for host, want := range map[string]int{
+		"": 200, "localhost:8080": 200, "127.0.0.1:8080": 200, "[::1]:8080": 200, "app.localhost": 200,
+		"192.168.1.20:8080": 200, "evil.example": 403, "evil.example:8080": 403, "localhost.evil.example": 403,
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+"/repo/", nil)
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: %s, want %d", host, resp.Status, want)
+		}
+		if want == 200 && (resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'")) {
+			t.Errorf("Host %q: headers %v", host, resp.Header)
+		}
+	}
+	req, _ := http.NewRequest("POST", srv.URL+"/repo/", nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("POST: %v %v", resp.Status, err)
+	}
+}
