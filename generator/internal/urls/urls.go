@@ -4,6 +4,7 @@
 package urls
 
 import (
+	"html"
 	"net/url"
 	"strings"
 )
@@ -12,10 +13,13 @@ import (
 // (a path or a #fragment) is always allowed.
 var allowedSchemes = []string{"http", "https", "mailto"}
 
-// Allowed reports whether dest, a link destination as written, may appear
-// in a page. Browsers ignore tabs and newlines in URLs and read schemes in
-// any case, so those are normalised before the scheme is judged.
+// Allowed reports whether dest, a link destination as written in Markdown,
+// may appear in a page. Markdown decodes character references ("&#106;")
+// and backslash escapes, and browsers ignore tabs and newlines in URLs and
+// read schemes in any case, so all of that is undone before the scheme is
+// judged.
 func Allowed(dest string) bool {
+	dest = html.UnescapeString(strings.ReplaceAll(dest, `\`, ""))
 	dest = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' || r < ' ' {
 			return -1

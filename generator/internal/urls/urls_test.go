@@ -8,7 +8,7 @@ func TestAllowed(t *testing.T) {
 			t.Errorf("%q is refused", ok)
 		}
 	}
-	for _, bad := range []string{"javascript:alert(1)", "JavaScript:alert(1)", " javascript:x", "java\tscript:x", "java\nscript:x", "vbscript:x", "data:text/html,x", "DATA:image/png;base64,x", "file:///etc/passwd", "ftp://example.org/", "jav\x00ascript:x"} {
+	for _, bad := range []string{"javascript:alert(1)", "JavaScript:alert(1)", " javascript:x", "java\tscript:x", "java\nscript:x", "vbscript:x", "data:text/html,x", "DATA:image/png;base64,x", "file:///etc/passwd", "ftp://example.org/", "jav\x00ascript:x", "&#106;avascript:x", "&#x6A;avascript:x", `java\script:x`, "javascript&colon;x"} {
 		if Allowed(bad) {
 			t.Errorf("%q is allowed", bad)
 		}
