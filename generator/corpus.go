@@ -11,23 +11,29 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 )
 
-// runGenCorpus is "timeline gen-corpus N -out DIR", a hidden command for
-// benchmarks: it writes a synthetic content directory of N events and N/2
-// people into DIR, which must not exist yet.
+// runGenCorpus is "timeline gen-corpus N -out DIR [-hugo DIR]", a hidden
+// command for benchmarks: it writes a synthetic content directory of N
+// events and N/2 people into DIR, which must not exist yet, and with -hugo
+// the same corpus as a Hugo site.
 func runGenCorpus(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("timeline gen-corpus", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "`directory` to create")
+	hugo := fs.String("hugo", "", "`directory` to create with the same corpus as a Hugo site")
 	n := 0
 	if len(args) > 0 {
 		n, _ = strconv.Atoi(args[0])
 		args = args[1:]
 	}
 	if err := fs.Parse(args); err != nil || n <= 0 || *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: timeline gen-corpus N -out DIR")
+		fmt.Fprintln(stderr, "usage: timeline gen-corpus N -out DIR [-hugo DIR]")
 		return exitUsage
 	}
-	if err := writeCorpus(corpus.Generate(n), *out); err != nil {
+	err := writeCorpus(corpus.Generate(n), *out)
+	if err == nil && *hugo != "" {
+		err = writeCorpus(corpus.GenerateHugo(n), *hugo)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "timeline gen-corpus:", err)
 		return exitError
 	}

@@ -77,6 +77,13 @@ func person(rng *rand.Rand, i int) File {
 
 // event i of n is dated so that the n events spread over about 25 years.
 func event(rng *rand.Rand, i, n, people int) File {
+	f, _, _ := eventWithTerms(rng, i, n, people)
+	return f
+}
+
+// eventWithTerms also returns the event's people and year, which the Hugo
+// version of the corpus lists as taxonomy terms.
+func eventWithTerms(rng *rand.Rand, i, n, people int) (f File, persons []string, year string) {
 	date := epoch.AddDate(0, 0, i*9000/n).Format(time.DateOnly)
 	id := fmt.Sprintf("%s-synthetic-event-%06d", date, i)
 	kind := "exchange"
@@ -96,13 +103,14 @@ func event(rng *rand.Rand, i, n, people int) File {
 	}
 	b.WriteString("people:\n")
 	for k := range 3 {
-		fmt.Fprintf(&b, "  - id: %s\n    role: %s\n", personID((i*3+k)%people), roles[(i+k)%len(roles)])
+		persons = append(persons, personID((i*3+k)%people))
+		fmt.Fprintf(&b, "  - id: %s\n    role: %s\n", persons[k], roles[(i+k)%len(roles)])
 	}
 	fmt.Fprintf(&b, "tags: [%s, %s]\n", tags[i%len(tags)], tags[(i+1+(i/len(tags))%(len(tags)-1))%len(tags)])
 	fmt.Fprintf(&b, "sources:\n  - id: wire\n    publisher: Synthetic Wire\n    title: Report %d\n    url: https://example.org/wire/%d\n    date: %s\n", i, i, date)
 	fmt.Fprintf(&b, "  - id: ministry\n    publisher: Synthetic Ministry\n    url: https://example.com/ministry/%d\n    date: %s\n---\n", i, date)
 	b.WriteString(body(rng, 300))
-	return File{Path: "events/" + id + ".md", Data: []byte(b.String())}
+	return File{Path: "events/" + id + ".md", Data: []byte(b.String())}, persons, date[:4]
 }
 
 // body returns about n words of Markdown: paragraphs with emphasis and a
