@@ -6,7 +6,7 @@ BASE_URL ?= /
 OUT      ?= public
 TIMELINE  = $(GO) run ./generator
 
-.PHONY: all build check serve watch test fuzz vet validate validate-build validate-html validate-links
+.PHONY: all build check serve watch test bench fuzz vet validate validate-build validate-html validate-links
 
 all: build
 
@@ -55,6 +55,15 @@ validate-html: validate-build
 
 validate-links: validate-build
 	@$(GO) run ./generator/linkcheck -root '$(VALIDATE_DIR)' -base '/$(REPO)/'
+
+# Benchmarks: Go benchmarks of the stages, then full builds of synthetic
+# corpora timed against Hugo (if installed) and cp -r, and watch mode's
+# save-to-page latency. BENCH_FLAGS passes flags to generator/bench, e.g.
+# BENCH_FLAGS="-sizes 1000,10000,100000 -runs 3".
+BENCH_FLAGS ?=
+bench:
+	$(GO) test -run XXX -bench . -benchmem ./generator/internal/...
+	$(GO) run ./generator/bench $(BENCH_FLAGS)
 
 # Fuzz the content loader for FUZZTIME (default 1m).
 FUZZTIME ?= 1m
