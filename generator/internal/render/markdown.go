@@ -33,7 +33,8 @@ type bodyTransformer struct{ basePath string }
 // only h1; makes site-absolute links ("/people/x/") carry the base path, so
 // they work on a project site under /REPO/; and empties any link the site
 // does not allow (urls.Allowed), which validation reports.
-func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	var refused []*ast.AutoLink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -52,8 +53,14 @@ func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 		if img, ok := n.(*ast.Image); ok && !urls.Allowed(string(img.Destination)) {
 			img.Destination = nil
 		}
+		if a, ok := n.(*ast.AutoLink); ok && !urls.Allowed(string(a.URL(reader.Source()))) {
+			refused = append(refused, a)
+		}
 		return ast.WalkContinue, nil
 	})
+	for _, a := range refused { // an autolink cannot be emptied: it becomes its text
+		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(reader.Source())))
+	}
 }
 
 func (t bodyTransformer) rebase(dest []byte) []byte {

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -16,17 +17,17 @@ import (
 // markdown parses bodies as the renderer does, to find their links.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough))
 
-// suspicious are the texts a forbidden link cannot be written without:
-// its scheme, or an entity or escape hiding the scheme.
-var suspicious = []string{"script:", "data:", "file:", "ftp:", "&#", "%", `\`}
+// scheme finds what looks like a URL scheme anywhere in a body.
+var scheme = regexp.MustCompile(`(?i)(?:^|[^a-z0-9+.-])([a-z][a-z0-9+.-]*):`)
 
 // bodyLinks reports the links and images of a Markdown body whose
 // destination may not appear on the site (javascript:, data: and the like),
 // at their line in the file. Bodies are parsed only when they contain a
-// trace of such a link, so the common case costs a string search.
+// trace of such a link (a scheme other than http, https or mailto, or a
+// character reference or escape that could hide one), so the common case
+// costs a search.
 func (c *checker) bodyLinks(doc *content.Doc) {
-	lower := strings.ToLower(doc.Body)
-	if !containsAny(lower, suspicious) {
+	if !suspicious(doc.Body) {
 		return
 	}
 	src := []byte(doc.Body)
@@ -56,9 +57,12 @@ func (c *checker) bodyLinks(doc *content.Doc) {
 	})
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+func suspicious(body string) bool {
+	if strings.Contains(body, "&#") || strings.Contains(body, `\`) {
+		return true
+	}
+	for _, m := range scheme.FindAllStringSubmatch(body, -1) {
+		if !urls.Allowed(m[1] + ":") {
 			return true
 		}
 	}
