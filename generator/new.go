@@ -314,6 +314,8 @@ var fieldNotes = map[string]string{
 	"Person.party":          "their side: {parties}",
 	"Person.captured":       "when they were taken: YYYY, YYYY-MM or YYYY-MM-DD",
 	"Person.captured_place": "where they were taken",
+	"Person.portrait":       "an image in layouts/static/portraits/, e.g. portraits/dmytro-khyliuk.jpg, that the site may publish",
+	"Person.portrait_alt":   "required with portrait: what the picture shows, for people who cannot see it",
 	"Person.sources":        "sources for the facts on the page; to add one, remove the [] and the # below",
 	"Person.redirect_from":  "earlier ids of this person, if the file was renamed: their links keep working",
 }

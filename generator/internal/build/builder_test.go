@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -235,6 +236,26 @@ func editors() []editor {
 		}},
 		{"edit the site settings", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, content.SiteFile, "title: ", fmt.Sprintf("title: Site %d ", next()), ch)
+		}},
+		{"give a person a portrait", func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes) {
+			name := pick(rng, c, "people/")
+			if name == "" || strings.Contains(string(c[name].Data), "portrait:") {
+				return
+			}
+			image := "portraits/" + strings.TrimSuffix(strings.TrimPrefix(name, "people/"), ".md") + ".png"
+			if l["static/"+image] == nil {
+				l["static/"+image] = &fstest.MapFile{Data: []byte(fmt.Sprintf("png %d", next()))}
+				ch.Layouts = true
+			}
+			replaceIn(c, name, "description: ", fmt.Sprintf("portrait: %s\nportrait_alt: Portrait %d\ndescription: ", image, next()), ch)
+		}},
+		{"describe a portrait again", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			for _, name := range slices.Sorted(maps.Keys(c)) {
+				if strings.Contains(string(c[name].Data), "portrait_alt: ") && rng.IntN(2) == 0 {
+					replaceIn(c, name, "portrait_alt: ", fmt.Sprintf("portrait_alt: Seen again %d, ", next()), ch)
+					return
+				}
+			}
 		}},
 		{"edit the stylesheet", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			l["static/style.css"] = &fstest.MapFile{Data: append(l["static/style.css"].Data, fmt.Sprintf("/* %d */\n", next())...)}

@@ -104,7 +104,7 @@ func TestUnknownField(t *testing.T) {
 	_, diags := parse(t, "people/x.md", "---", "name: X", "soruces: []", "nickname: Y", "---")
 	wantDiags(t, diags,
 		`people/x.md:3:1: unknown field "soruces" (did you mean "sources"?)`,
-		`people/x.md:4:1: unknown field "nickname" (the fields here are name, native_name, aliases, description, party, captured, captured_place, sources, redirect_from)`)
+		`people/x.md:4:1: unknown field "nickname" (the fields here are name, native_name, aliases, description, party, captured, captured_place, portrait, portrait_alt, sources, redirect_from)`)
 }
 
 func TestUnknownFieldInList(t *testing.T) {

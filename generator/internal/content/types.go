@@ -98,6 +98,10 @@ type Person struct {
 	Party         string       `field:"party" json:"party,omitempty"`
 	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
 	CapturedPlace string       `field:"captured_place" json:"captured_place,omitempty"`
-	Sources       []Source     `field:"sources" json:"sources"`
-	RedirectFrom  []string     `field:"redirect_from" json:"redirect_from"`
+	// Portrait names an image in the layouts' static/portraits/ folder;
+	// PortraitAlt describes it for people who cannot see it.
+	Portrait     string   `field:"portrait" json:"portrait,omitempty"`
+	PortraitAlt  string   `field:"portrait_alt" json:"portrait_alt,omitempty"`
+	Sources      []Source `field:"sources" json:"sources"`
+	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
 }

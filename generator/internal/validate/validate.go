@@ -333,6 +333,7 @@ func (c *checker) person(p *content.Person) {
 	if p.Captured != nil && c.today.Before(p.Captured.Date) {
 		c.warnf(doc, "captured", "check the year", "captured %s is in the future", p.Captured)
 	}
+	c.portrait(p)
 	c.sources(doc, p.Sources)
 	c.bodyLinks(doc)
 }

@@ -1,0 +1,29 @@
+package validate
+
+import (
+	"regexp"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+)
+
+// portraitPattern is what a portrait may name: a JPEG or PNG image in the
+// layouts' static/portraits/ folder, with a name that is safe in a URL.
+var portraitPattern = regexp.MustCompile(`^portraits/[a-z0-9]+(-[a-z0-9]+)*\.(jpg|jpeg|png)$`)
+
+// portrait checks a person's portrait fields: a file name the site can
+// publish, and a text alternative for the picture (WCAG 1.1.1). Whether
+// the file exists is for the build, which reads the layouts.
+func (c *checker) portrait(p *content.Person) {
+	doc := &p.Doc
+	switch {
+	case p.Portrait != "" && !portraitPattern.MatchString(p.Portrait):
+		c.errorf(doc, "portrait", "put a JPEG or PNG image in layouts/static/portraits/ and write its name, like portraits/dmytro-khyliuk.jpg",
+			"portrait %q is not an image in portraits/", p.Portrait)
+	case p.Portrait != "" && p.PortraitAlt == "":
+		c.errorf(doc, "portrait", "add portrait_alt: what the picture shows, for people who cannot see it",
+			"portrait has no portrait_alt")
+	case p.Portrait == "" && p.PortraitAlt != "":
+		c.errorf(doc, "portrait_alt", "add portrait: with the image, or remove portrait_alt",
+			"portrait_alt without a portrait")
+	}
+}
