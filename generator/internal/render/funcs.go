@@ -15,15 +15,23 @@ import (
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
+//	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
+//	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
+//	searchIndex    the address of the search index, for the search script
+//	nativeLang NAME FALLBACK   "uk" or "ru" for a name in Cyrillic with letters of one language only, else FALLBACK
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"eventCard": r.cards.render,
-		"url":       r.url,
-		"absURL":    r.absURL,
-		"asset":     r.asset,
-		"number":    formatNumber,
-		"plural":    plural,
-		"label":     label,
+		"eventCard":   r.cards.render,
+		"jsonLD":      r.jsonLD,
+		"portrait":    r.portrait,
+		"nativeLang":  nativeLang,
+		"searchIndex": func() string { return r.url(SearchIndexPath) },
+		"url":         r.url,
+		"absURL":      r.absURL,
+		"asset":       r.asset,
+		"number":      formatNumber,
+		"plural":      plural,
+		"label":       label,
 	}
 }
 

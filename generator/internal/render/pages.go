@@ -36,6 +36,8 @@ type Page struct {
 	// Pager links the pages of a list too long for one page; nil when it
 	// fits on one.
 	Pager *Pager
+	// Statistics are the totals by year and the charts of the home page.
+	Statistics *Statistics
 }
 
 // FirstPage reports whether the page is the first (or only) of its list,
@@ -78,8 +80,10 @@ const (
 // outputs lists every file of the site, in a fixed order.
 func (r *Renderer) outputs(s *model.Site) []output {
 	latest := s.Latest(LatestOnHome)
+	stats := newStatistics(s)
 	pages := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body, homeDeps(s, latest)),
+		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest, Statistics: stats}, s.Body,
+			allDeps(homeDeps(s, latest), statisticsDeps(stats))),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
 		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
 		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
@@ -111,6 +115,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	}
 	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s))
 	outs = append(outs, r.redirects(s)...)
+	outs = append(outs, r.searchIndex(s))
 	outs = append(outs, r.sitemaps(pages)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/model"
+)
+
+// Portrait is a person's picture as a page shows it.
+type Portrait struct {
+	// URL is the image's address under the base path, with a version
+	// query; AbsURL has the origin too, when -base-url gives one.
+	URL, AbsURL string
+	Alt         string
+}
+
+// portrait returns p's portrait, nil when they have none, and an error when
+// the image named is not among the layouts' static files.
+func (r *Renderer) portrait(p *model.Person) (*Portrait, error) {
+	if p.Portrait == "" {
+		return nil, nil
+	}
+	if _, ok := r.layouts.hashes[p.Portrait]; !ok {
+		return nil, fmt.Errorf("the portrait %s of %s is not in the layouts' static/ folder: add the image as static/%s", p.Portrait, p.Doc.Path, p.Portrait)
+	}
+	return &Portrait{URL: r.asset(p.Portrait), AbsURL: r.opts.BaseURL.Origin + r.asset(p.Portrait), Alt: p.PortraitAlt}, nil
+}
+
+// jsonLD returns the schema.org description of a page, for search engines
+// and other readers of linked data: an Event for an event, a Person for a
+// person, the WebSite on the home page, and nothing on other pages. It is
+// JSON with <, > and & escaped, so it is safe in a <script> data block.
+func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
+	var v any
+	switch p.Kind {
+	case "home":
+		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Language}
+	case "event":
+		v = r.ldEvent(p.Event)
+	case "person":
+		person, err := r.ldPerson(p.Person)
+		if err != nil {
+			return "", err
+		}
+		v = person
+	default:
+		return "", nil
+	}
+	data, err := json.Marshal(v) // escapes <, > and &
+	return template.JS(data), err
+}
+
+type ldThing struct {
+	Context     string `json:"@context,omitempty"`
+	Type        string `json:"@type"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	URL         string `json:"url,omitempty"`
+}
+
+func ld(typ, name, description, url string) ldThing {
+	return ldThing{Context: "https://schema.org", Type: typ, Name: name, Description: description, URL: url}
+}
+
+type ldWebSite struct {
+	ldThing
+	InLanguage string `json:"inLanguage,omitempty"`
+}
+
+type ldEvent struct {
+	ldThing
+	StartDate string    `json:"startDate"`
+	EndDate   string    `json:"endDate"`
+	Location  *ldThing  `json:"location,omitempty"`
+	About     []ldThing `json:"about,omitempty"`
+	Keywords  string    `json:"keywords,omitempty"`
+}
+
+type ldPerson struct {
+	ldThing
+	AlternateName []string `json:"alternateName,omitempty"`
+	Image         string   `json:"image,omitempty"`
+}
+
+// ldEvent reads only the event and its people, as the event page's
+// fingerprint covers.
+func (r *Renderer) ldEvent(e *model.Event) ldEvent {
+	ev := ldEvent{ldThing: ld("Event", e.Title, e.Summary, r.absURL(e.Path())), StartDate: e.Date.String(), EndDate: e.Date.String()}
+	if e.EndDate != nil {
+		ev.EndDate = e.EndDate.String()
+	}
+	if e.Place != "" {
+		ev.Location = &ldThing{Type: "Place", Name: e.Place}
+	}
+	seen := map[*model.Person]bool{}
+	for _, pt := range e.Participants {
+		if !seen[pt.Person] {
+			seen[pt.Person] = true
+			ev.About = append(ev.About, ldThing{Type: "Person", Name: pt.Person.Name, URL: r.absURL(pt.Person.Path())})
+		}
+	}
+	ev.Keywords = strings.Join(e.Event.Tags, ", ")
+	return ev
+}
+
+func (r *Renderer) ldPerson(p *model.Person) (ldPerson, error) {
+	person := ldPerson{ldThing: ld("Person", p.Name, p.Description, r.absURL(p.Path()))}
+	if p.NativeName != "" {
+		person.AlternateName = append(person.AlternateName, p.NativeName)
+	}
+	person.AlternateName = append(person.AlternateName, p.Aliases...)
+	portrait, err := r.portrait(p)
+	if portrait != nil {
+		person.Image = portrait.AbsURL
+	}
+	return person, err
+}
+
+// nativeLang returns the language of a name in Cyrillic letters, for the
+// lang attribute that tells screen readers how to pronounce it (WCAG
+// 3.1.2): "uk" when it has letters only Ukrainian uses (і, ї, є, ґ), "ru"
+// when it has letters only Russian uses (ы, э, ё, ъ), and otherwise
+// fallback, which the layout may derive from the person's side.
+func nativeLang(name, fallback string) string {
+	for _, r := range strings.ToLower(name) {
+		switch r {
+		case 'і', 'ї', 'є', 'ґ':
+			return "uk"
+		case 'ы', 'э', 'ё', 'ъ':
+			return "ru"
+		}
+	}
+	return fallback
+}

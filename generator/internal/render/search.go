@@ -1,0 +1,76 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/exchange-timeline/timeline/generator/internal/model"
+)
+
+// SearchIndexPath is the file the site's search script reads, relative to
+// the site root.
+const SearchIndexPath = "search-index.json"
+
+// The search index is what layouts/static/search.js searches: every person
+// with the names they are known by, and every event with its title and
+// summary. It is compact (short keys, no indentation) because a reader's
+// browser downloads it on first use of the search box; matching Latin and
+// Cyrillic spellings is the script's work, on the index and the query
+// alike, so the index keeps the names as written.
+//
+//	{"people": [{"n": name, "o": [native name, aliases...], "d": description, "u": url}],
+//	 "events": [{"t": title, "s": summary, "d": "YYYY-MM-DD", "k": kind label, "u": url}]}
+type searchIndex struct {
+	People []searchPerson `json:"people"`
+	Events []searchEvent  `json:"events"`
+}
+
+type searchPerson struct {
+	Name        string   `json:"n"`
+	Other       []string `json:"o,omitempty"`
+	Description string   `json:"d,omitempty"`
+	URL         string   `json:"u"`
+}
+
+type searchEvent struct {
+	Title   string `json:"t"`
+	Summary string `json:"s,omitempty"`
+	Date    string `json:"d"`
+	Kind    string `json:"k"`
+	URL     string `json:"u"`
+}
+
+// searchIndex is the output of the index. Its fingerprint hashes every
+// event and person file, which is linear and cheap next to encoding.
+func (r *Renderer) searchIndex(s *model.Site) output {
+	return output{path: SearchIndexPath, kind: "search",
+		deps: func(h *hasher) {
+			h.uint(uint64(len(s.Events)))
+			for _, e := range s.Events {
+				h.doc(&e.Doc)
+			}
+			h.uint(uint64(len(s.People)))
+			for _, p := range s.People {
+				h.doc(&p.Doc)
+			}
+		},
+		write: func(buf *bytes.Buffer) error {
+			idx := searchIndex{People: make([]searchPerson, len(s.People)), Events: make([]searchEvent, len(s.Events))}
+			for i, p := range s.People {
+				sp := searchPerson{Name: p.Name, Description: p.Description, URL: r.url(p.Path())}
+				if p.NativeName != "" {
+					sp.Other = append(sp.Other, p.NativeName)
+				}
+				sp.Other = append(sp.Other, p.Aliases...)
+				idx.People[i] = sp
+			}
+			// Newest first, the order in which the results are listed.
+			for i, e := range s.Events {
+				idx.Events[len(s.Events)-1-i] = searchEvent{Title: e.Title, Summary: e.Summary,
+					Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
+			}
+			enc := json.NewEncoder(buf)
+			enc.SetEscapeHTML(false)
+			return enc.Encode(idx)
+		}}
+}
