@@ -25,7 +25,9 @@ func newBrowser(t *testing.T) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
-		chromedp.UserDataDir(t.TempDir()),
+		// No UserDataDir: chromedp makes a temporary one and removes it,
+		// waiting for Chromium's crash handler, which may still write to it
+		// after the browser has gone (t.TempDir's cleanup would fail).
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
