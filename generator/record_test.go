@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -137,57 +138,86 @@ func TestRecordEveryPersonInAnEvent(t *testing.T) {
 	}
 }
 
-// The totals tables on the home page equal the per-event figures of
-// /data/events.json added up per kind of event and per receiving party.
+// The home page's figures equal the per-event figures of /data/events.json
+// added up per kind of event, per year and per receiving party: the
+// year-by-year tables (which are also the text alternative of the charts),
+// their running totals, and where each chart's line ends.
 func TestRecordHomeTotalsMatchEvents(t *testing.T) {
 	files, events, _ := shippedRecord(t)
 
-	want := map[string]map[string]int{} // kind → party id → sum
-	counted := map[string]int{}         // kind → events with a disclosed figure
+	type cell struct{ kind, year, party string }
+	want := map[cell]int{}                // the year's sum
+	totals := map[[2]string]int{}         // kind, party → the sum of every year
+	counted := map[[2]string]int{}        // kind, year → events with a disclosed figure
+	kinds := map[string]map[string]bool{} // kind → years with figures
 	for _, e := range events {
 		if len(e.Totals) == 0 {
 			continue
 		}
-		if want[e.Kind] == nil {
-			want[e.Kind] = map[string]int{}
+		year := e.Date[:4]
+		if kinds[e.Kind] == nil {
+			kinds[e.Kind] = map[string]bool{}
 		}
+		kinds[e.Kind][year] = true
+		counted[[2]string{e.Kind, year}]++
 		for party, n := range e.Totals {
-			want[e.Kind][party] += n
+			want[cell{e.Kind, year, party}] += n
+			totals[[2]string{e.Kind, party}] += n
 		}
-		counted[e.Kind]++
 	}
 
 	names := partyNames(t)
-	got, notes := homeTotals(t, files["index.html"])
-	for kind, parties := range want {
-		caption := kindCaption(kind)
-		rows, ok := got[caption]
+	tables := homeYearTables(t, files["index.html"])
+	charts := homeChartEnds(t, files["index.html"])
+	for kind, years := range kinds {
+		caption := kindCaption(kind) + ", year by year"
+		rows, ok := tables[caption]
 		if !ok {
-			t.Errorf("the home page has no totals table %q for %d %s events", caption, counted[kind], kind)
+			t.Errorf("the home page has no table %q for the %s events", caption, kind)
 			continue
 		}
-		for party, n := range parties {
-			name := names[party]
-			if rows[name] != n {
-				t.Errorf("%s, returned to %s: home page shows %d, the events add up to %d", caption, name, rows[name], n)
+		for year := range years {
+			if _, ok := rows[year]; !ok {
+				t.Errorf("%s: no row for %s", caption, year)
 			}
 		}
-		for name, n := range rows {
-			if party := partyID(names, name); party == "" || parties[party] != n {
-				t.Errorf("%s: home page row %q = %d matches no party's sum", caption, name, n)
+		running := map[string]int{}
+		for _, year := range sortedKeys(rows) {
+			row := rows[year]
+			if n := counted[[2]string{kind, year}]; row["Events"] != n {
+				t.Errorf("%s, %s: %d events counted, the data has %d", caption, year, row["Events"], n)
+			}
+			for id, name := range names {
+				n := want[cell{kind, year, id}]
+				running[id] += n
+				if got := row["In the year, to "+name]; got != n {
+					t.Errorf("%s, %s, to %s: the page shows %d, the events add up to %d", caption, year, name, got, n)
+				}
+				if got := row["Running total, to "+name]; got != running[id] {
+					t.Errorf("%s, %s, total to %s: the page shows %d, the events add up to %d", caption, year, name, got, running[id])
+				}
 			}
 		}
-		if note := notes[caption]; !strings.HasPrefix(note, "From "+plural(counted[kind], "event")+" ") {
-			t.Errorf("%s: note %q, want it to count %d events", caption, note, counted[kind])
+		for id, name := range names {
+			n := totals[[2]string{kind, id}]
+			if running[id] != n {
+				t.Errorf("%s: the years add up to %d for %s, the events to %d", caption, running[id], name, n)
+			}
+			end, ok := charts[kind][id]
+			if !ok {
+				t.Errorf("the chart of the %s events has no line for %s", kind, name)
+			} else if math.Abs(end.value-float64(n)) > end.tolerance {
+				t.Errorf("the chart of the %s events: the line of %s ends at %.1f, the total is %d", kind, name, end.value, n)
+			}
 		}
 	}
-	for caption := range got {
+	for caption := range tables {
 		found := false
-		for kind := range want {
-			found = found || kindCaption(kind) == caption
+		for kind := range kinds {
+			found = found || kindCaption(kind)+", year by year" == caption
 		}
 		if !found {
-			t.Errorf("the home page shows a totals table %q with no events behind it", caption)
+			t.Errorf("the home page shows a table %q with no events behind it", caption)
 		}
 	}
 }
@@ -248,22 +278,23 @@ func partyID(names map[string]string, name string) string {
 	return ""
 }
 
-// homeTotals reads the totals tables of the home page: caption → party name →
-// number, and caption → the note under the table.
-func homeTotals(t *testing.T, page []byte) (map[string]map[string]int, map[string]string) {
+// homeYearTables reads the year-by-year tables of the home page: caption →
+// year → column heading → number. A column under a group heading is named
+// by both: "In the year, to Ukraine".
+func homeYearTables(t *testing.T, page []byte) map[string]map[string]map[string]int {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tables := map[string]map[string]int{}
-	notes := map[string]string{}
+	tables := map[string]map[string]map[string]int{}
 	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.Data != "table" || !hasClass(n, "stats") {
+		if n.Type != html.ElementNode || n.Data != "table" || !hasClass(n, "year-table") {
 			continue
 		}
 		caption := ""
-		rows := map[string]int{}
+		var headings []string // by column
+		rows := map[string]map[string]int{}
 		for c := range n.Descendants() {
 			if c.Type != html.ElementNode {
 				continue
@@ -272,39 +303,114 @@ func homeTotals(t *testing.T, page []byte) (map[string]map[string]int, map[strin
 			case "caption":
 				caption = strings.TrimSpace(textOf(c))
 			case "tr":
-				var th, td string
+				var cells []*html.Node
 				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
-					if cell.Type == html.ElementNode && cell.Data == "th" {
-						th = strings.TrimSpace(textOf(cell))
-					}
-					if cell.Type == html.ElementNode && cell.Data == "td" {
-						td = strings.TrimSpace(textOf(cell))
+					if cell.Type == html.ElementNode && (cell.Data == "th" || cell.Data == "td") {
+						cells = append(cells, cell)
 					}
 				}
-				if td == "" {
-					continue // the header row
+				if c.Parent.Data == "thead" {
+					headings = addHeadings(headings, cells)
+					continue
 				}
-				v, err := strconv.Atoi(strings.ReplaceAll(td, ",", ""))
-				if err != nil {
-					t.Fatalf("totals table %q: %q is not a number", caption, td)
+				row := map[string]int{}
+				for i, cell := range cells[1:] {
+					v := strings.TrimSpace(textOf(cell))
+					n, err := strconv.Atoi(strings.ReplaceAll(v, ",", ""))
+					if err != nil || i+1 >= len(headings) {
+						t.Fatalf("table %q, row %s: %q is not a number under a heading", caption, textOf(cells[0]), v)
+					}
+					row[headings[i+1]] = n
 				}
-				rows[th] = v
+				rows[strings.TrimSpace(textOf(cells[0]))] = row
 			}
 		}
 		if _, dup := tables[caption]; dup {
-			t.Errorf("two totals tables are captioned %q", caption)
+			t.Errorf("two tables are captioned %q", caption)
 		}
 		tables[caption] = rows
-		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && s.Data == "p" && hasClass(s, "note") {
-				notes[caption] = strings.Join(strings.Fields(textOf(s)), " ")
-			}
-		}
 	}
 	if len(tables) == 0 {
-		t.Fatal("the home page has no totals tables")
+		t.Fatal("the home page has no year-by-year tables")
 	}
-	return tables, notes
+	return tables
+}
+
+// addHeadings reads a header row into the headings by column: the first
+// row spreads a group heading over its colspan, and the next one completes
+// the columns that the first did not span over two rows.
+func addHeadings(headings []string, cells []*html.Node) []string {
+	if headings == nil {
+		for _, cell := range cells {
+			text := strings.TrimSpace(textOf(cell))
+			span, _ := strconv.Atoi(attr(cell, "colspan"))
+			for range max(span, 1) {
+				if attr(cell, "rowspan") == "2" {
+					headings = append(headings, text)
+				} else {
+					headings = append(headings, text+" ")
+				}
+			}
+		}
+		return headings
+	}
+	i := 0
+	for col, h := range headings {
+		if strings.HasSuffix(h, " ") && i < len(cells) {
+			headings[col] = h + strings.TrimSpace(textOf(cells[i]))
+			i++
+		}
+	}
+	return headings
+}
+
+type chartEnd struct{ value, tolerance float64 }
+
+// homeChartEnds reads where the lines of the home page's charts end, as a
+// reader would, against the numbers of the vertical axis: kind → party id →
+// the number at the end of its line, give or take the rounding of heights.
+func homeChartEnds(t *testing.T, page []byte) map[string]map[string]chartEnd {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ends := map[string]map[string]chartEnd{}
+	for n := range doc.Descendants() {
+		kind, ok := strings.CutPrefix(attr(n, "aria-labelledby"), "stats-")
+		if n.Type != html.ElementNode || n.Data != "section" || !ok {
+			continue
+		}
+		type tick struct{ y, value float64 }
+		var ticks []tick
+		lines := map[string]float64{} // party → y of the last point
+		for c := range n.Descendants() {
+			switch {
+			case c.Type != html.ElementNode:
+			case c.Data == "text" && !hasClass(c, "chart-x"):
+				y, err1 := strconv.ParseFloat(attr(c, "y"), 64)
+				v, err2 := strconv.Atoi(strings.ReplaceAll(textOf(c), ",", ""))
+				if err1 != nil || err2 != nil {
+					t.Fatalf("%s chart: axis label %q at %q", kind, textOf(c), attr(c, "y"))
+				}
+				ticks = append(ticks, tick{y, float64(v)})
+			case c.Data == "polyline":
+				points := strings.Fields(attr(c, "points"))
+				_, y, _ := strings.Cut(points[len(points)-1], ",")
+				lines[attr(c, "data-party")], _ = strconv.ParseFloat(y, 64)
+			}
+		}
+		if len(ticks) < 2 || len(lines) == 0 {
+			t.Fatalf("%s chart: %d axis labels, %d lines", kind, len(ticks), len(lines))
+		}
+		zero, top := ticks[0], ticks[len(ticks)-1]
+		perUnit := (top.value - zero.value) / (zero.y - top.y)
+		ends[kind] = map[string]chartEnd{}
+		for party, y := range lines {
+			ends[kind][party] = chartEnd{zero.value + (zero.y-y)*perUnit, 0.05*perUnit + 1e-9}
+		}
+	}
+	return ends
 }
 
 func hasClass(n *html.Node, class string) bool {

@@ -129,9 +129,9 @@ type Series struct {
 // are written above their lines, inside the plot, and the totals in the
 // legend.
 const (
-	chartWidth, chartHeight   = 720, 320
+	chartWidth, chartHeight   = 720, 380
 	chartLeft, chartRight     = 8, 712
-	chartTop, chartBottom     = 24, 290
+	chartTop, chartBottom     = 24, 350
 	chartMinYearLabelWidth    = 40
 	chartTargetYTicks         = 4
 	secondsPerDay             = 24 * 60 * 60

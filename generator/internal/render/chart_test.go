@@ -81,7 +81,7 @@ func TestChartPoints(t *testing.T) {
 	for _, tk := range c.YTicks {
 		ticks = append(ticks, tk.Label+"@"+strconv.FormatFloat(tk.Pos, 'f', -1, 64))
 	}
-	if want := []string{"0@290", "100@201.3", "200@112.7", "300@24"}; !slices.Equal(ticks, want) {
+	if want := []string{"0@350", "100@241.3", "200@132.7", "300@24"}; !slices.Equal(ticks, want) {
 		t.Errorf("y ticks %q, want %q", ticks, want)
 	}
 	x := func(date string) string {
@@ -90,21 +90,21 @@ func TestChartPoints(t *testing.T) {
 		return strconv.FormatFloat(math.Round(8+days/372*704), 'f', -1, 64)
 	}
 	want := []string{
-		"8,290",
-		x("2022-04-01") + ",290", x("2022-04-01") + ",213.7", // 86
-		x("2022-06-29") + ",213.7", x("2022-06-29") + ",86.1", // 230
-		x("2023-01-08") + ",86.1", x("2023-01-08") + ",41.7", // 280
+		"8,350",
+		x("2022-04-01") + ",350", x("2022-04-01") + ",256.5", // 86
+		x("2022-06-29") + ",256.5", x("2022-06-29") + ",100.1", // 230
+		x("2023-01-08") + ",100.1", x("2023-01-08") + ",45.7", // 280
 	}
 	if got := c.Series[0].Points; got != strings.Join(want, " ") {
 		t.Errorf("Ukraine:\n got %s\nwant %s", got, strings.Join(want, " "))
 	}
 	// Russia's line does not rise on the last date: it runs flat to the end.
-	wantRussia := "8,290 " + x("2022-04-01") + ",290 " + x("2022-04-01") + ",213.7 " + x("2022-06-29") + ",213.7 " +
-		x("2022-06-29") + ",174.7 712,174.7"
+	wantRussia := "8,350 " + x("2022-04-01") + ",350 " + x("2022-04-01") + ",256.5 " + x("2022-06-29") + ",256.5 " +
+		x("2022-06-29") + ",208.7 712,208.7"
 	if got := c.Series[1].Points; got != wantRussia {
 		t.Errorf("Russia:\n got %s\nwant %s", got, wantRussia)
 	}
-	if c.Series[0].Total != 280 || c.Series[1].Total != 130 || c.Series[1].EndX != 712 || c.Series[1].EndY != 174.7 {
+	if c.Series[0].Total != 280 || c.Series[1].Total != 130 || c.Series[1].EndX != 712 || c.Series[1].EndY != 208.7 {
 		t.Errorf("ends: %+v %+v", *c.Series[0], *c.Series[1])
 	}
 	var years []string
