@@ -6,7 +6,7 @@ BASE_URL ?= /
 OUT      ?= public
 TIMELINE  = $(GO) run ./generator
 
-.PHONY: all build check serve watch test bench fuzz vet validate validate-build validate-html validate-links
+.PHONY: all build check serve watch test bench fuzz vet validate validate-build validate-html validate-links a11y screenshots
 
 all: build
 
@@ -31,6 +31,18 @@ vet:
 
 test: vet
 	$(GO) test ./...
+
+# The browser tests alone (headless Chromium; npm ci installs axe-core):
+# axe-core on every page kind in both themes, search, keyboard, no
+# JavaScript. make screenshots writes every page kind at 375 and 1280 px,
+# light and dark, into $(ARTIFACTS)/screenshots, outside the repository.
+ARTIFACTS ?= $(or $(TMPDIR),/tmp)/timeline-artifacts
+a11y:
+	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast' ./generator
+
+screenshots:
+	TIMELINE_ARTIFACTS='$(ARTIFACTS)' $(GO) test -count=1 -run 'TestScreenshots' ./generator
+	@echo "Screenshots in $(ARTIFACTS)/screenshots"
 
 # make validate: the site as GitHub Pages serves a project site, under
 # /$(REPO)/, built into $(VALIDATE_DIR)/$(REPO); every page through the W3C
