@@ -158,12 +158,27 @@ func newChart(r *model.Running) *Chart {
 	for v := 0; v <= top; v += step {
 		c.YTicks = append(c.YTicks, Tick{y(v), formatNumber(v)})
 	}
-	for year := c.From.Year(); year <= c.To.Year(); year++ {
+	// A tick every year, or every 2, 5, 10... years on a long record, so
+	// that ticks stay apart; the years are labelled in the middle of their
+	// part of the axis, or at their tick when a tick stands for several.
+	yearWidth := 365.25 * secondsPerDay / (to - from) * (c.Right - c.Left)
+	every := 1
+	for _, n := range []int{1, 2, 5, 10, 20, 50, 100, 200, 500} {
+		every = n
+		if float64(n)*yearWidth >= chartMinYearLabelWidth {
+			break
+		}
+	}
+	firstYear := (c.From.Year() + every - 1) / every * every // round years: 1910, 1920...
+	for year := firstYear; year <= c.To.Year(); year += every {
 		start := x(content.NewDate(year, time.January, 1))
 		end := min(x(content.NewDate(year+1, time.January, 1)), c.Right)
 		c.XTicks = append(c.XTicks, Tick{start, strconv.Itoa(year)})
-		if end-start >= chartMinYearLabelWidth {
+		switch {
+		case every == 1 && end-start >= chartMinYearLabelWidth:
 			c.XLabels = append(c.XLabels, Tick{round1((start + end) / 2), strconv.Itoa(year)})
+		case every > 1 && start > c.Left && start+chartMinYearLabelWidth/2 <= c.Right:
+			c.XLabels = append(c.XLabels, Tick{start, strconv.Itoa(year)})
 		}
 	}
 	for i, party := range r.Parties {

@@ -177,6 +177,23 @@ func TestChartPointsMatchTotals(t *testing.T) {
 	}
 }
 
+// On a long record the years get a tick every few years, far enough apart
+// to be read.
+func TestChartYearTicksStayApart(t *testing.T) {
+	c := newChart(running(point("1905-03-01", 1, 1), point("2027-06-01", 5, 7)))
+	if len(c.XTicks) > 20 || len(c.XTicks) < 5 || len(c.XLabels) == 0 {
+		t.Fatalf("%d ticks, %d labels over 123 years", len(c.XTicks), len(c.XLabels))
+	}
+	for i := 1; i < len(c.XTicks); i++ {
+		if gap := c.XTicks[i].Pos - c.XTicks[i-1].Pos; gap < chartMinYearLabelWidth {
+			t.Errorf("ticks %s and %s are %v apart", c.XTicks[i-1].Label, c.XTicks[i].Label, gap)
+		}
+	}
+	if c.XTicks[0].Label != "1910" || c.XTicks[1].Label != "1920" {
+		t.Errorf("ticks: %+v", c.XTicks)
+	}
+}
+
 func TestYScale(t *testing.T) {
 	for largest, want := range map[int][2]int{
 		0: {1, 1}, 1: {1, 1}, 3: {1, 3}, 7: {2, 8}, 280: {100, 300}, 7038: {2000, 8000},
