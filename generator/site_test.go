@@ -173,6 +173,44 @@ func TestShippedSiteMarkup(t *testing.T) {
 	}
 }
 
+// Every page declares the Content-Security-Policy, and nothing in it needs
+// the policy to allow more: no inline script (JSON-LD is data), no event
+// handler attributes, no style attributes or elements, no script links.
+func TestShippedSitePolicy(t *testing.T) {
+	for name, data := range buildShipped(t, "/") {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, _ := html.Parse(bytes.NewReader(data))
+		declared := false
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if n.Data == "meta" && strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy") {
+				declared = attr(n, "content") == render.ContentSecurityPolicy
+			}
+			if n.Data == "script" && attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
+				t.Errorf("%s: an inline script", name)
+			}
+			if n.Data == "style" {
+				t.Errorf("%s: a <style> element", name)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") || a.Key == "style" {
+					t.Errorf("%s: <%s %s=...>", name, n.Data, a.Key)
+				}
+				if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+			}
+		}
+		if !declared {
+			t.Errorf("%s does not declare the Content-Security-Policy", name)
+		}
+	}
+}
+
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {

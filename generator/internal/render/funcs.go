@@ -14,6 +14,7 @@ import (
 //	number N       1000 → "1,000"
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
+//	contentSecurityPolicy   the policy every page declares (see ContentSecurityPolicy)
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -21,6 +22,7 @@ import (
 //	nativeLang NAME FALLBACK   "uk" or "ru" for a name in Cyrillic with letters of one language only, else FALLBACK
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
+		"contentSecurityPolicy": func() string { return ContentSecurityPolicy },
 		"eventCard":   r.cards.render,
 		"jsonLD":      r.jsonLD,
 		"portrait":    r.portrait,
@@ -94,3 +96,9 @@ func label(key string) string {
 	}
 	return key
 }
+
+// ContentSecurityPolicy is the policy of every page, declared in a meta tag
+// by base.html and sent by the preview server: the site's own scripts,
+// styles, images and connections, nothing inline, nothing from elsewhere.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"

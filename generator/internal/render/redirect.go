@@ -15,6 +15,7 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{.Policy}}">
 <title>{{.Title}}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{.Canonical}}">
@@ -32,8 +33,8 @@ func (r *Renderer) redirects(s *model.Site) []output {
 	var outs []output
 	add := func(dir string, old []string, title, target string, deps func(*hasher)) {
 		for _, id := range old {
-			page := struct{ Lang, Title, Canonical, Target string }{
-				Lang: s.Language, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
+			page := struct{ Lang, Policy, Title, Canonical, Target string }{
+				Lang: s.Language, Policy: ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}

@@ -27,6 +27,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/exchange-timeline/timeline/generator/internal/render"
 )
 
 // Internal URLs of the server; they start with a path no site page can have.
@@ -104,11 +106,10 @@ func (s *Server) Handler() http.Handler {
 	return guard(mux)
 }
 
-// ContentSecurityPolicy is sent with every response: only the site's own
-// scripts, styles, images and connections. The published pages carry the
-// same policy in a meta tag, so the preview shows what readers will get.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
-	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// ContentSecurityPolicy is sent with every response: the policy the
+// published pages declare in a meta tag, so the preview shows what readers
+// get, and frame-ancestors, which only a header can set.
+const ContentSecurityPolicy = render.ContentSecurityPolicy + "; frame-ancestors 'none'"
 
 // guard refuses requests for other host names, so that a web page cannot
 // reach the preview server through DNS rebinding (its host name resolving
