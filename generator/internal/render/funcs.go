@@ -23,17 +23,17 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": func() string { return ContentSecurityPolicy },
-		"eventCard":   r.cards.render,
-		"jsonLD":      r.jsonLD,
-		"portrait":    r.portrait,
-		"nativeLang":  nativeLang,
-		"searchIndex": func() string { return r.url(SearchIndexPath) },
-		"url":         r.url,
-		"absURL":      r.absURL,
-		"asset":       r.asset,
-		"number":      formatNumber,
-		"plural":      plural,
-		"label":       label,
+		"eventCard":             r.cards.render,
+		"jsonLD":                r.jsonLD,
+		"portrait":              r.portrait,
+		"nativeLang":            nativeLang,
+		"searchIndex":           func() string { return r.url(SearchIndexPath) },
+		"url":                   r.url,
+		"absURL":                r.absURL,
+		"asset":                 r.asset,
+		"number":                formatNumber,
+		"plural":                plural,
+		"label":                 label,
 	}
 }
 
