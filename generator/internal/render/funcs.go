@@ -1,6 +1,8 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"html/template"
 	"strconv"
 	"strings"
@@ -14,7 +16,8 @@ import (
 //	number N       1000 → "1,000"
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
-//	contentSecurityPolicy   the policy every page declares (see ContentSecurityPolicy)
+//	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
+//	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -22,7 +25,7 @@ import (
 //	nativeLang NAME FALLBACK   "uk" or "ru" for a name in Cyrillic with letters of one language only, else FALLBACK
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"contentSecurityPolicy": func() string { return ContentSecurityPolicy },
+		"contentSecurityPolicy": policy,
 		"eventCard":             r.cards.render,
 		"jsonLD":                r.jsonLD,
 		"portrait":              r.portrait,
@@ -102,3 +105,18 @@ func label(key string) string {
 // styles, images and connections, nothing inline, nothing from elsewhere.
 const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// policy is ContentSecurityPolicy for a page, with the hash of its JSON-LD
+// block: browsers do not run such data blocks, but checkers (and some
+// future browser) may hold the policy against them.
+func policy(jsonLD ...template.JS) string {
+	p := ContentSecurityPolicy
+	for _, ld := range jsonLD {
+		if ld == "" {
+			continue
+		}
+		sum := sha256.Sum256([]byte(ld))
+		p = strings.Replace(p, "script-src 'self'", "script-src 'self' 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", 1)
+	}
+	return p
+}
