@@ -92,9 +92,10 @@ type jsonItem struct {
 	value       func() any
 }
 
-// jsonList writes {"NAME": [items]} and keeps each item's encoding, so that
-// a rebuild encodes again only the items whose fingerprint changed. Only
-// one goroutine writes a given file at a time.
+// jsonList writes {"NAME": [items]}, one compact item per line, and keeps
+// each item's encoding, so that a rebuild encodes again only the items
+// whose fingerprint changed. Only one goroutine writes a given file at a
+// time.
 type jsonList struct {
 	encoded []encodedItem // in the order of the last file written
 	size    int           // of the last file written, to size the next buffer
@@ -110,7 +111,7 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error
 	encoded := make([]encodedItem, len(items))
 	var byKey map[string]encodedItem // built only if the items moved
 	buf.Grow(l.size)
-	buf.WriteString("{\n \"" + name + "\": [")
+	buf.WriteString("{\"" + name + "\": [")
 	for i, it := range items {
 		var e encodedItem
 		if i < len(l.encoded) && l.encoded[i].key == it.key {
@@ -125,7 +126,7 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error
 			e = byKey[it.key]
 		}
 		if e.data == nil || e.fingerprint != it.fingerprint {
-			data, err := json.MarshalIndent(it.value(), "  ", " ")
+			data, err := json.Marshal(it.value())
 			if err != nil {
 				return err
 			}
@@ -135,13 +136,10 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		buf.WriteString("\n  ")
+		buf.WriteByte('\n')
 		buf.Write(e.data)
 	}
-	if len(items) > 0 {
-		buf.WriteString("\n ")
-	}
-	buf.WriteString("]\n}\n")
+	buf.WriteString("\n]}\n")
 	l.encoded, l.size = encoded, buf.Len()
 	return nil
 }

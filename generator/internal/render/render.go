@@ -173,7 +173,7 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, prev
 		}
 		o := outs[todo[k]]
 		buf := r.bufs.Get().(*bytes.Buffer)
-		defer r.bufs.Put(buf)
+		defer r.putBuffer(buf)
 		buf.Reset()
 		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
 			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
@@ -187,6 +187,16 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, prev
 	}
 	res.Rendered = len(todo)
 	return res, diags, errors.Join(ctx.Err(), errors.Join(sinkErrs...))
+}
+
+// maxPooledBuffer bounds the buffers kept for reuse: pages are small, and a
+// data file's buffer of megabytes would only hold memory.
+const maxPooledBuffer = 1 << 20
+
+func (r *Renderer) putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBuffer {
+		r.bufs.Put(buf)
+	}
 }
 
 // output is one file of the site and how to produce it.

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -17,8 +16,6 @@ import (
 // markdown parses bodies as the renderer does, to find their links.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough))
 
-// scheme finds what looks like a URL scheme anywhere in a body.
-var scheme = regexp.MustCompile(`(?i)(?:^|[^a-z0-9+.-])([a-z][a-z0-9+.-]*):`)
 
 // bodyLinks reports the links and images of a Markdown body whose
 // destination may not appear on the site (javascript:, data: and the like),
@@ -61,12 +58,30 @@ func suspicious(body string) bool {
 	if strings.Contains(body, "&#") || strings.Contains(body, `\`) {
 		return true
 	}
-	for _, m := range scheme.FindAllStringSubmatch(body, -1) {
-		if !urls.Allowed(m[1] + ":") {
+	// Each colon may end a scheme: the letters, digits, +, . and - before
+	// it, starting with a letter.
+	for rest, end := body, 0; ; rest = rest[end+1:] {
+		end = strings.IndexByte(rest, ':')
+		if end < 0 {
+			return false
+		}
+		start := end
+		for start > 0 && isSchemeChar(rest[start-1]) {
+			start--
+		}
+		for start < end && !isLetter(rest[start]) {
+			start++ // a scheme starts with a letter
+		}
+		if start < end && !urls.Allowed(rest[start:end+1]) {
 			return true
 		}
 	}
-	return false
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isSchemeChar(c byte) bool {
+	return isLetter(c) || '0' <= c && c <= '9' || c == '+' || c == '.' || c == '-'
 }
 
 // offsetOf finds where an inline node starts in the body: at its first
