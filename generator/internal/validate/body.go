@@ -16,7 +16,6 @@ import (
 // markdown parses bodies as the renderer does, to find their links.
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough))
 
-
 // bodyLinks reports the links and images of a Markdown body whose
 // destination may not appear on the site (javascript:, data: and the like),
 // at their line in the file. Bodies are parsed only when they contain a
