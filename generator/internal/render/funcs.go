@@ -19,6 +19,7 @@ import (
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
+//	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
 //	searchIndex    the address of the search index, for the search script
@@ -27,6 +28,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
 		"eventCard":             r.cards.render,
+		"partialCached":         r.partials.render,
 		"jsonLD":                r.jsonLD,
 		"portrait":              r.portrait,
 		"nativeLang":            nativeLang,

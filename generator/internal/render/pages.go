@@ -165,6 +165,8 @@ func (r *Renderer) page(p *Page, body string, deps func(*hasher)) output {
 				return err
 			}
 			p.Body = html
+			// The outputs live until the build ends; their HTML need not.
+			defer func() { p.Body = "" }()
 		}
 		return r.layouts.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
 	}}

@@ -90,6 +90,7 @@ type Renderer struct {
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
 	cards                  cardCache
+	partials               partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -129,6 +130,7 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.cards.r = r
+	r.partials.r = r
 	var diags diag.List
 	r.layouts, diags = parseLayouts(fsys, r.funcs())
 	return r, diags
@@ -153,6 +155,7 @@ type Result struct {
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	r.cards.start(site)
+	r.partials.start()
 	outs := r.outputs(site)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
