@@ -35,6 +35,9 @@ type Options struct {
 	// EventsPerPage and PeoplePerPage bound list pages; zero means the
 	// renderer's defaults.
 	EventsPerPage, PeoplePerPage int
+	// Once says only one build will be made, so nothing is kept for the
+	// next (Run sets it).
+	Once bool
 	// Today decides which dates are in the future.
 	Today content.Date
 }
@@ -81,6 +84,7 @@ func check(cache *content.Cache, checks *validate.Cache, opts Options, changed m
 // layouts are free of errors, so a failed build writes nothing; the returned
 // list holds every error and warning found.
 func Run(opts Options, sink render.Sink) (*Result, diag.List, error) {
+	opts.Once = true
 	return NewBuilder(opts).Build(Changes{}, sink)
 }
 
@@ -124,7 +128,7 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
-			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage})
+			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage, Once: b.opts.Once})
 		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
 	}
 	diags = append(diags, b.layoutDiags...)

@@ -69,7 +69,7 @@ func (r *Renderer) eventsData(s *model.Site) output {
 			items[i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
 				value: func() any { return r.newEventData(e) }}
 		}
-		return r.eventsJSON.write(buf, "events", items)
+		return r.eventsJSON.write(buf, "events", items, !r.opts.Once)
 	}}
 }
 
@@ -81,7 +81,7 @@ func (r *Renderer) peopleData(s *model.Site) output {
 			items[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, personDeps(p)),
 				value: func() any { return r.newPersonData(p) }}
 		}
-		return r.peopleJSON.write(buf, "people", items)
+		return r.peopleJSON.write(buf, "people", items, !r.opts.Once)
 	}}
 }
 
@@ -107,8 +107,13 @@ type encodedItem struct {
 	data        []byte
 }
 
-func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error {
-	encoded := make([]encodedItem, len(items))
+// write writes the file; with keep, it keeps the items' encodings for the
+// next build.
+func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem, keep bool) error {
+	var encoded []encodedItem
+	if keep {
+		encoded = make([]encodedItem, len(items))
+	}
 	var byKey map[string]encodedItem // built only if the items moved
 	buf.Grow(l.size)
 	buf.WriteString("{\"" + name + "\": [")
@@ -132,7 +137,9 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem) error
 			}
 			e = encodedItem{it.key, it.fingerprint, data}
 		}
-		encoded[i] = e
+		if keep {
+			encoded[i] = e
+		}
 		if i > 0 {
 			buf.WriteByte(',')
 		}

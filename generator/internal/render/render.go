@@ -77,6 +77,9 @@ type Options struct {
 	// EventsPerPage and PeoplePerPage bound list pages (defaults:
 	// DefaultEventsPerPage, DefaultPeoplePerPage).
 	EventsPerPage, PeoplePerPage int
+	// Once says the renderer renders one build only, so it keeps nothing
+	// for the next one (the data files' items), which saves memory.
+	Once bool
 }
 
 // Renderer holds what every page shares: the parsed layouts, the Markdown
