@@ -43,10 +43,14 @@ func (r *Renderer) redirects(s *model.Site) []output {
 		}
 	}
 	for _, e := range s.Events {
-		add("events/", e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+		if len(e.RedirectFrom) > 0 {
+			add("events/", e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+		}
 	}
 	for _, p := range s.People {
-		add("people/", p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+		if len(p.RedirectFrom) > 0 {
+			add("people/", p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+		}
 	}
 	return outs
 }

@@ -356,15 +356,13 @@ func (c *checker) peopleWithoutEvents(used map[string]bool) {
 // each becomes a redirect page at the old URL.
 func (c *checker) redirects() {
 	check := func(kind string, docs []*content.Doc, from func(i int) []string) {
-		ids := map[string]*content.Doc{}
-		claimed := map[string]*content.Doc{}
-		any := false
-		for i, d := range docs {
-			ids[d.ID] = d
-			any = any || len(from(i)) > 0
-		}
-		if !any {
+		if !hasRedirects(len(docs), from) {
 			return
+		}
+		ids := make(map[string]*content.Doc, len(docs))
+		claimed := map[string]*content.Doc{}
+		for _, d := range docs {
+			ids[d.ID] = d
 		}
 		for i, d := range docs {
 			for k, old := range from(i) {
@@ -394,6 +392,15 @@ func (c *checker) redirects() {
 		people[i] = &p.Doc
 	}
 	check("person", people, func(i int) []string { return c.files.People[i].RedirectFrom })
+}
+
+func hasRedirects(n int, from func(i int) []string) bool {
+	for i := range n {
+		if len(from(i)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // choiceHint suggests the nearest allowed value, or lists them all.
