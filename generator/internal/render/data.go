@@ -110,13 +110,24 @@ type encodedItem struct {
 // write writes the file; with keep, it keeps the items' encodings for the
 // next build.
 func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem, keep bool) error {
+	buf.WriteString("{\"" + name + "\": ")
+	if err := l.writeArray(buf, items, keep); err != nil {
+		return err
+	}
+	buf.WriteString("}\n")
+	return nil
+}
+
+// writeArray writes the items as a JSON array, one per line.
+func (l *jsonList) writeArray(buf *bytes.Buffer, items []jsonItem, keep bool) error {
 	var encoded []encodedItem
 	if keep {
 		encoded = make([]encodedItem, len(items))
 	}
 	var byKey map[string]encodedItem // built only if the items moved
+	start := buf.Len()
 	buf.Grow(l.size)
-	buf.WriteString("{\"" + name + "\": [")
+	buf.WriteByte('[')
 	for i, it := range items {
 		var e encodedItem
 		if i < len(l.encoded) && l.encoded[i].key == it.key {
@@ -146,8 +157,8 @@ func (l *jsonList) write(buf *bytes.Buffer, name string, items []jsonItem, keep 
 		buf.WriteByte('\n')
 		buf.Write(e.data)
 	}
-	buf.WriteString("\n]}\n")
-	l.encoded, l.size = encoded, buf.Len()
+	buf.WriteString("\n]")
+	l.encoded, l.size = encoded, buf.Len()-start
 	return nil
 }
 

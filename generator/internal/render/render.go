@@ -90,10 +90,11 @@ type Renderer struct {
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
-	// eventsJSON and peopleJSON keep the data files' items between builds.
-	eventsJSON, peopleJSON jsonList
-	cards                  cardCache
-	partials               partialCache
+	// eventsJSON, peopleJSON, searchPeople and searchEvents keep the data
+	// files' items between builds.
+	eventsJSON, peopleJSON, searchPeople, searchEvents jsonList
+	cards                                              cardCache
+	partials                                           partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several

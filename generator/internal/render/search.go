@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
@@ -20,11 +19,6 @@ const SearchIndexPath = "search-index.json"
 //
 //	{"people": [{"n": name, "o": [native name, aliases...], "d": description, "u": url}],
 //	 "events": [{"t": title, "s": summary, "d": "YYYY-MM-DD", "k": kind label, "u": url}]}
-type searchIndex struct {
-	People []searchPerson `json:"people"`
-	Events []searchEvent  `json:"events"`
-}
-
 type searchPerson struct {
 	Name        string   `json:"n"`
 	Other       []string `json:"o,omitempty"`
@@ -55,22 +49,38 @@ func (r *Renderer) searchIndex(s *model.Site) output {
 			}
 		},
 		write: func(buf *bytes.Buffer) error {
-			idx := searchIndex{People: make([]searchPerson, len(s.People)), Events: make([]searchEvent, len(s.Events))}
+			common := r.common(s)
+			people := make([]jsonItem, len(s.People))
 			for i, p := range s.People {
-				sp := searchPerson{Name: p.Name, Description: p.Description, URL: r.url(p.Path())}
-				if p.NativeName != "" {
-					sp.Other = append(sp.Other, p.NativeName)
-				}
-				sp.Other = append(sp.Other, p.Aliases...)
-				idx.People[i] = sp
+				people[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&p.Doc) }),
+					value: func() any { return r.searchPerson(p) }}
 			}
 			// Newest first, the order in which the results are listed.
+			events := make([]jsonItem, len(s.Events))
 			for i, e := range s.Events {
-				idx.Events[len(s.Events)-1-i] = searchEvent{Title: e.Title, Summary: e.Summary,
-					Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
+				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+					value: func() any {
+						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
+					}}
 			}
-			enc := json.NewEncoder(buf)
-			enc.SetEscapeHTML(false)
-			return enc.Encode(idx)
+			buf.WriteString(`{"people": `)
+			if err := r.searchPeople.writeArray(buf, people, !r.opts.Once); err != nil {
+				return err
+			}
+			buf.WriteString(`, "events": `)
+			if err := r.searchEvents.writeArray(buf, events, !r.opts.Once); err != nil {
+				return err
+			}
+			buf.WriteString("}\n")
+			return nil
 		}}
+}
+
+func (r *Renderer) searchPerson(p *model.Person) searchPerson {
+	sp := searchPerson{Name: p.Name, Description: p.Description, URL: r.url(p.Path())}
+	if p.NativeName != "" {
+		sp.Other = append(sp.Other, p.NativeName)
+	}
+	sp.Other = append(sp.Other, p.Aliases...)
+	return sp
 }
