@@ -25,7 +25,7 @@ func runBuild(c *config) error {
 	boundMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	opts, err := c.buildOptions()
+	opts, err := c.buildOptions(true)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"time"
 
@@ -162,10 +161,11 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	return cfg, nil
 }
 
-// buildOptions opens the content and layouts directories as file systems
-// rooted there: a symbolic link that leads out of them cannot be followed,
-// so content cannot pull in files from elsewhere on the machine.
-func (c *config) buildOptions() (build.Options, error) {
+// buildOptions opens the content and, when layouts is true, the layouts
+// directories as file systems rooted there: a symbolic link that leads out
+// of them cannot be followed, so content cannot pull in files from
+// elsewhere on the machine.
+func (c *config) buildOptions(layouts bool) (build.Options, error) {
 	now := time.Now()
 	opts := build.Options{
 		ContentDir: c.contentDir,
@@ -179,25 +179,14 @@ func (c *config) buildOptions() (build.Options, error) {
 		return opts, fmt.Errorf("the content directory: %w", err)
 	}
 	opts.Content = contentRoot.FS()
-	// The layouts are opened lazily by the commands that render; a
-	// missing layouts directory is reported by them.
-	if layoutsRoot, err := os.OpenRoot(c.layoutsDir); err == nil {
+	if layouts {
+		layoutsRoot, err := os.OpenRoot(c.layoutsDir)
+		if err != nil {
+			return opts, fmt.Errorf("the layouts directory: %w", err)
+		}
 		opts.Layouts = layoutsRoot.FS()
-	} else {
-		opts.Layouts = missingDir{c.layoutsDir, err}
 	}
 	return opts, nil
-}
-
-// missingDir is a file system that could not be opened; reading it fails
-// with the reason.
-type missingDir struct {
-	name string
-	err  error
-}
-
-func (m missingDir) Open(string) (fs.File, error) {
-	return nil, fmt.Errorf("the layouts directory: %w", m.err)
 }
 
 // errFailed reports that problems were found and already printed.

@@ -156,7 +156,7 @@ func (p *project) waitForFreshBuild() {
 	p.t.Helper()
 	eventually(p.t, "public/ equal to a fresh build", func() string {
 		var want render.MapSink
-		opts, err := p.cfg.buildOptions()
+		opts, err := p.cfg.buildOptions(true)
 		if err != nil {
 			return err.Error()
 		}
