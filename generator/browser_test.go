@@ -33,18 +33,27 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.WindowSize(1280, 900),
 	)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
+	// Chromium now and then dies while starting on a loaded machine (its
+	// crash handler reports no stack mapping); that is the environment,
+	// not the site, so a start is tried three times.
+	for range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+		browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+		stop := func() {
+			cancelBrowser()
+			cancelAlloc()
+			cancel()
+		}
+		if err = chromedp.Do(browserCtx); err == nil {
+			t.Cleanup(stop)
+			return browserCtx
+		}
+		stop()
+		t.Logf("starting chromium: %v", err)
 	}
-	return browserCtx
+	t.Fatalf("chromium did not start three times: %v", err)
+	return nil
 }
 
 // waitInPage polls a JavaScript condition in the page until it is true,
