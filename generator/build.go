@@ -25,12 +25,7 @@ func runBuild(c *config) error {
 	boundMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	opts, err := c.buildOptions(true)
-	if err != nil {
-		return err
-	}
-	opts.Context = ctx
-	out, err := publish.Acquire(c.outDir)
+	opts, out, err := c.openSite(ctx)
 	if err != nil {
 		return err
 	}
@@ -79,4 +74,16 @@ func boundMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1900 << 20)
 	}
+}
+
+// openSite opens what a build reads, to be interrupted by ctx, and takes
+// the output directory it writes.
+func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, error) {
+	opts, err := c.buildOptions(true)
+	if err != nil {
+		return opts, nil, err
+	}
+	opts.Context = ctx
+	out, err := publish.Acquire(c.outDir)
+	return opts, out, err
 }

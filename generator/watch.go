@@ -71,12 +71,7 @@ type liveSite struct {
 // A failed build never stops it: the errors are printed, the last good site
 // stays in place, and the next good save publishes again.
 func (c *config) watch(ctx context.Context, server *serve.Server) error {
-	opts, err := c.buildOptions(true)
-	if err != nil {
-		return err
-	}
-	opts.Context = ctx
-	out, err := publish.Acquire(c.outDir)
+	opts, out, err := c.openSite(ctx)
 	if err != nil {
 		return err
 	}
