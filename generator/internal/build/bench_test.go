@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 )
 
@@ -68,6 +70,27 @@ func BenchmarkRebuildOneEdit(b *testing.B) {
 		res, diags, err := builder.Build(Changes{Content: map[string]bool{name: true}}, &sink)
 		if err != nil || res == nil {
 			b.Fatal(err, diags)
+		}
+	}
+}
+
+// BenchmarkRender measures the render stage alone: every page of a
+// 10,000-event corpus, to a sink that keeps nothing.
+func BenchmarkRender(b *testing.B) {
+	opts := benchOptions(b, 10000)
+	files, diags := content.Load(opts.Content)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	site := model.Build(files, model.Options{})
+	r, diags := render.New(opts.Layouts, render.Options{BaseURL: opts.BaseURL, Once: true})
+	if len(diags) > 0 {
+		b.Fatal(diags)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := r.Render(context.Background(), site, nullSink{}, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
