@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"golang.org/x/net/html"
 )
@@ -71,7 +73,37 @@ func TestShippedSiteHasEveryPageKind(t *testing.T) {
 // to an id on its page.
 func TestShippedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
-	files := buildShipped(t, base)
+	if checked := checkLinks(t, buildShipped(t, base), base); checked < 500 {
+		t.Errorf("only %d internal links checked; the crawl is not finding the links", checked)
+	}
+}
+
+// The links of a site with long lists cut into pages resolve too.
+func TestPaginatedSiteLinksResolve(t *testing.T) {
+	const base = "/some-repo/"
+	fsys := fstest.MapFS{}
+	for _, f := range corpus.Generate(300) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	var sink render.MapSink
+	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../layouts"), ContentDir: "content",
+		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags)
+	}
+	for _, page := range []string{"people/page/14/index.html", "tags/civilians/page/2/index.html", "years/2003/page/2/index.html"} {
+		if _, ok := sink.Files[page]; !ok {
+			t.Errorf("no %s: the lists are not paginated", page)
+		}
+	}
+	checkLinks(t, sink.Files, base)
+}
+
+// checkLinks checks that every internal href and src of every page of a
+// site built under base resolves to one of its files, and every #fragment
+// to an id on its page. It returns how many links it checked.
+func checkLinks(t *testing.T, files map[string][]byte, base string) (checked int) {
+	t.Helper()
 	ids := map[string]map[string]bool{}
 	links := map[string][]string{} // page → links in it
 	for name, data := range files {
@@ -94,7 +126,6 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 			}
 		}
 	}
-	checked := 0
 	for page, hrefs := range links {
 		pageURL := &url.URL{Path: base + page}
 		for _, href := range hrefs {
@@ -123,9 +154,7 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 			}
 		}
 	}
-	if checked < 500 {
-		t.Errorf("only %d internal links checked; the crawl is not finding the links", checked)
-	}
+	return checked
 }
 
 // Pages are readable by assistive technology: a language, landmarks, one
