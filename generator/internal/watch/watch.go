@@ -91,7 +91,7 @@ func New(opts Options) (*Watcher, error) {
 	w.C = w.out
 	if opts.Poll > 0 {
 		w.startPolling()
-	} else if err := w.startNotify(); err != nil {
+	} else if err := startNotify(w); err != nil {
 		opts.Logf("watch: file events are not available (%v); polling every %s instead", err, defaultPoll)
 		w.opts.Poll = defaultPoll
 		w.startPolling()
@@ -101,6 +101,9 @@ func New(opts Options) (*Watcher, error) {
 }
 
 const defaultPoll = 500 * time.Millisecond
+
+// startNotify starts file events; tests replace it to see the fallback.
+var startNotify = (*Watcher).startNotify
 
 // sedTemp matches the temporary file GNU sed -i writes before renaming it
 // over the file it edits.

@@ -1,11 +1,13 @@
 package watch
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -189,4 +191,25 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("%s is ignored", name)
 		}
 	}
+}
+
+// When file events cannot be had (the inotify watch limit reached, a file
+// system without events), the watcher says so and polls instead.
+func TestFallbackToPolling(t *testing.T) {
+	defer func(f func(*Watcher) error) { startNotify = f }(startNotify)
+	startNotify = func(*Watcher) error { return errors.New("no space left on device") }
+	var logged []string
+	root := t.TempDir()
+	w, err := New(Options{Roots: []string{root}, Logf: func(format string, args ...any) {
+		logged = append(logged, fmt.Sprintf(format, args...))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if len(logged) != 1 || !strings.Contains(logged[0], "file events are not available (no space left on device); polling every 500ms instead") {
+		t.Errorf("logged %q", logged)
+	}
+	write(t, filepath.Join(root, "new.md"), "x")
+	collect(t, w, root, "new.md")
 }
