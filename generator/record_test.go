@@ -236,14 +236,6 @@ func kindCaption(kind string) string {
 	return strings.ToUpper(kind[:1]) + kind[1:]
 }
 
-func plural(n int, word string) string {
-	s := strconv.Itoa(n) + " " + word
-	if n != 1 {
-		s += "s"
-	}
-	return s
-}
-
 // partyNames reads the parties of content/_index.md: id → name.
 func partyNames(t *testing.T) map[string]string {
 	t.Helper()
@@ -267,15 +259,6 @@ func partyNames(t *testing.T) map[string]string {
 		names[p.ID] = p.Name
 	}
 	return names
-}
-
-func partyID(names map[string]string, name string) string {
-	for id, n := range names {
-		if n == name {
-			return id
-		}
-	}
-	return ""
 }
 
 // homeYearTables reads the year-by-year tables of the home page: caption →
