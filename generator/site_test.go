@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
@@ -81,12 +80,8 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 // The links of a site with long lists cut into pages resolve too.
 func TestPaginatedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
-	fsys := fstest.MapFS{}
-	for _, f := range corpus.Generate(300) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../layouts"), ContentDir: "content",
+	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../layouts"), ContentDir: "content",
 		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)

@@ -14,16 +14,8 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 )
 
-func corpusFS(n int) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range corpus.Generate(n) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
-
 func benchOptions(b *testing.B, n int) Options {
-	return Options{Content: corpusFS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+	return Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
 		Today: content.NewDate(2030, 1, 1)}
 }
 

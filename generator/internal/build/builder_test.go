@@ -60,10 +60,7 @@ func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 // every kind to a synthetic site and checks after each that the files of
 // the incremental rebuilds are exactly those of a fresh build.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
-	contentFS := fstest.MapFS{}
-	for _, f := range corpus.Generate(40) {
-		contentFS[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+	contentFS := corpus.FS(40)
 	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
 	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
 		BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),

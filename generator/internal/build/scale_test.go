@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 )
 
@@ -14,7 +15,7 @@ import (
 // (deterministic, unlike time on a shared machine).
 func TestBuildWorkIsLinear(t *testing.T) {
 	work := func(n int) (mallocs, bytes uint64) {
-		opts := Options{Content: corpusFS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+		opts := Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
 			Today: content.NewDate(2030, 1, 1)}
 		var before, after runtime.MemStats
 		runtime.GC()

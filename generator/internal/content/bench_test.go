@@ -2,7 +2,6 @@ package content
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 )
@@ -10,10 +9,7 @@ import (
 // BenchmarkLoad measures the load stage (reading, splitting, decoding) on a
 // 10,000-event corpus in memory.
 func BenchmarkLoad(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for _, f := range corpus.Generate(10000) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := corpus.FS(10000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, diags := Load(fsys); len(diags) > 0 {

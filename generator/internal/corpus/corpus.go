@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing/fstest"
 	"time"
 )
 
@@ -143,4 +144,13 @@ func body(rng *rand.Rand, n int) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// FS returns Generate(n) as an in-memory content directory.
+func FS(n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range Generate(n) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
 }
