@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"html/template"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -15,10 +15,10 @@ import (
 
 // newMarkdown returns the one goldmark instance every page shares. It is
 // goldmark's safe default (raw HTML is escaped, javascript: and similar
-// links are dropped) plus GitHub's tables, autolinks and strikethrough.
+// links are dropped) plus the extensions of content.MarkdownExtensions.
 func newMarkdown(basePath string) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough),
+		goldmark.WithExtensions(content.MarkdownExtensions...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(bodyTransformer{basePath}, 100)),

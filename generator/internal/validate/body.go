@@ -9,12 +9,11 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
 
 // markdown parses bodies as the renderer does, to find their links.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Linkify, extension.Strikethrough))
+var markdown = goldmark.New(goldmark.WithExtensions(content.MarkdownExtensions...))
 
 // bodyLinks reports the links and images of a Markdown body whose
 // destination may not appear on the site (javascript:, data: and the like),
