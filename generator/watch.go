@@ -175,28 +175,19 @@ func (s *liveSite) publish(changes build.Changes) (written, removed int, diags d
 	return res.Rendered, 0, diags, nil
 }
 
-// relevant lists the changed paths that can affect the site, as the user
-// knows them ("content/events/x.md"): anything in the layouts, and in the
-// content Markdown files, directories and whatever is gone (it may have
-// been a directory).
+// relevant lists the changed paths, as the user knows them
+// ("content/events/x.md"). Every file that is not an editor's or a tool's
+// (the watcher leaves those out) matters: in the content, a file that is
+// not Markdown is an error to show.
 func relevant(batch watch.Batch, contentRoot, layoutsRoot string) []string {
 	var names []string
 	for _, root := range []string{contentRoot, layoutsRoot} {
 		for rel := range batch.Changed[root] {
-			if root == contentRoot && !strings.HasSuffix(rel, ".md") && exists(filepath.Join(root, rel), false) {
-				continue
-			}
 			names = append(names, filepath.Join(filepath.Base(root), filepath.FromSlash(rel)))
 		}
 	}
 	slices.Sort(names)
 	return names
-}
-
-// exists reports whether path exists and is a directory (dir) or not.
-func exists(path string, dir bool) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.IsDir() == dir
 }
 
 // describe names what changed: "content/events/x.md", or "… and 3 more".

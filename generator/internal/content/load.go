@@ -165,46 +165,6 @@ func readError(p string, err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file cannot be read: " + err.Error()}
 }
 
-// listFiles finds the content files: _index.md, and the Markdown files under
-// events/ and people/ at any depth. Hidden files and editors' backups are
-// skipped; other Markdown files get a warning, as they would not be published.
-func listFiles(fsys fs.FS) ([]string, diag.List) {
-	var paths []string
-	var diags diag.List
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			diags = append(diags, diag.Diagnostic{Path: p, Message: err.Error()})
-			return nil
-		}
-		if p != "." && isIgnored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || path.Ext(p) != ".md" {
-			return nil
-		}
-		if p == SiteFile || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") {
-			paths = append(paths, p)
-			return nil
-		}
-		diags = append(diags, diag.Diagnostic{Severity: diag.Warning, Path: p,
-			Message: "this file is not published", Hint: "events go in events/, people in people/"})
-		return nil
-	})
-	if err != nil {
-		diags = append(diags, diag.Diagnostic{Path: ".", Message: err.Error()})
-	}
-	return paths, diags
-}
-
-// isIgnored reports whether a file or directory name belongs to a tool rather
-// than to the content: dot files, editor backups and lock files.
-func isIgnored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
-}
-
 // ParseFile reads one content file; its path inside the content directory
 // says what it is. It returns a *Site, *Event or *Person, or nil when the file
 // cannot be read at all.

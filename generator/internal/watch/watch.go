@@ -17,11 +17,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/exchange-timeline/timeline/generator/internal/noise"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -76,6 +77,7 @@ func New(opts Options) (*Watcher, error) {
 	if opts.Logf == nil {
 		opts.Logf = func(string, ...any) {}
 	}
+	opts.Roots = slices.Clone(opts.Roots) // made absolute below; the caller's stay as they are
 	for i, root := range opts.Roots {
 		abs, err := filepath.Abs(root)
 		if err != nil {
@@ -105,10 +107,6 @@ const defaultPoll = 500 * time.Millisecond
 // startNotify starts file events; tests replace it to see the fallback.
 var startNotify = (*Watcher).startNotify
 
-// sedTemp matches the temporary file GNU sed -i writes before renaming it
-// over the file it edits.
-var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
-
 // Close stops watching and closes C.
 func (w *Watcher) Close() error {
 	close(w.done)
@@ -121,7 +119,7 @@ func (w *Watcher) Close() error {
 // add records that path (absolute) changed.
 func (w *Watcher) add(path string) {
 	root, rel, ok := w.split(path)
-	if !ok || Ignored(filepath.Base(path)) {
+	if !ok || noise.Is(filepath.Base(path)) {
 		return
 	}
 	w.mu.Lock()
@@ -180,26 +178,6 @@ func (w *Watcher) deliver() {
 	}
 }
 
-// Ignored reports whether a file name belongs to an editor or the system
-// rather than to the user: hidden files (swap files, lock files, .DS_Store),
-// backups, vim's write test file and temporary files, like sed -i's.
-func Ignored(name string) bool {
-	switch {
-	case sedTemp.MatchString(name):
-		return true
-	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"), name == "4913", name == "Thumbs.db":
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), strings.Contains(name, "___jb_"):
-		return true
-	}
-	for _, ext := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", ".kate-swp", ".crdownload", ".part"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return false
-}
-
 // startNotify watches every directory of every root with fsnotify.
 func (w *Watcher) startNotify() error {
 	fw, err := fsnotify.NewWatcher()
@@ -234,7 +212,7 @@ func addTree(fw *fsnotify.Watcher, dir string, found func(string)) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && noise.Is(d.Name()) {
 			return filepath.SkipDir
 		}
 		return fw.Add(p)
@@ -247,6 +225,9 @@ func (w *Watcher) notifyLoop(fw *fsnotify.Watcher) {
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue // a change of mode or times alone (touch, chmod, backup tools) changes no content
 			}
 			w.add(ev.Name)
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
@@ -307,10 +288,12 @@ func (w *Watcher) startPolling() {
 	})
 }
 
+// fileState is what polling compares: a change of mode alone changes no
+// content, and file events of that kind are dropped too.
 type fileState struct {
 	size    int64
 	modTime time.Time
-	mode    fs.FileMode
+	dir     bool
 }
 
 func (w *Watcher) snapshot() map[string]fileState {
@@ -320,11 +303,11 @@ func (w *Watcher) snapshot() map[string]fileState {
 			if err != nil {
 				return nil
 			}
-			if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() && p != root && noise.Is(d.Name()) {
 				return filepath.SkipDir
 			}
 			if info, err := d.Info(); err == nil && p != root {
-				snap[p] = fileState{info.Size(), info.ModTime(), info.Mode()}
+				snap[p] = fileState{info.Size(), info.ModTime(), info.IsDir()}
 			}
 			return nil
 		})

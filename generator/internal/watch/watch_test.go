@@ -180,16 +180,46 @@ func TestPolling(t *testing.T) {
 	collect(t, w, root, "sub/x.md", "a.md", "new/n.md")
 }
 
-func TestIgnored(t *testing.T) {
-	for _, name := range []string{".a.md.swp", "a.md.swx", "a.md~", "4913", ".#a.md", "#a.md#", "x.tmp", ".DS_Store", "sedAb12Cd", "a.md___jb_tmp___"} {
-		if !Ignored(name) {
-			t.Errorf("%s is not ignored", name)
-		}
+// Editors' and tools' files (internal/noise) are not edits.
+func TestNoiseIgnored(t *testing.T) {
+	w, root := start(t, Options{})
+	write(t, filepath.Join(root, ".a.md.swp"), "swap")
+	write(t, filepath.Join(root, "a.md~"), "backup")
+	write(t, filepath.Join(root, "sub", "x.md"), "x2")
+	got, _ := collect(t, w, root, "sub/x.md")
+	if got[".a.md.swp"] || got["a.md~"] {
+		t.Errorf("noise reported: %v", got)
 	}
-	for _, name := range []string{"a.md", "style.css", "sed.md", "2025-08-24-x.md", "4913.md"} {
-		if Ignored(name) {
-			t.Errorf("%s is ignored", name)
-		}
+}
+
+// A change of mode alone (chmod, touch -m by a backup tool) is no edit.
+func TestChmodOnlyDropped(t *testing.T) {
+	for _, poll := range []time.Duration{0, 20 * time.Millisecond} {
+		t.Run(fmt.Sprint("poll=", poll), func(t *testing.T) {
+			w, root := start(t, Options{Poll: poll})
+			must(t, os.Chmod(filepath.Join(root, "a.md"), 0o600))
+			write(t, filepath.Join(root, "sub", "x.md"), "x2")
+			got, _ := collect(t, w, root, "sub/x.md")
+			if got["a.md"] {
+				t.Errorf("a chmod was reported as a change: %v", got)
+			}
+		})
+	}
+}
+
+// New makes the roots absolute in its own copy of the options.
+func TestOptionsLeftAlone(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	must(t, os.Mkdir("root", 0o755))
+	roots := []string{"root"}
+	w, err := New(Options{Roots: roots})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if roots[0] != "root" {
+		t.Errorf("the caller's roots were changed to %q", roots)
 	}
 }
 
