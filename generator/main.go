@@ -109,7 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errFailed):
 		return exitError
 	}
-	fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "timeline %s: %s\n", args[0], diag.Printable(err.Error()))
 	return exitError
 }
 

@@ -81,7 +81,7 @@ func (c *config) watch(ctx context.Context, server *serve.Server) error {
 	w, err := watch.New(watch.Options{
 		Roots: []string{c.contentDir, c.layoutsDir},
 		Poll:  c.poll,
-		Logf:  func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) },
+		Logf:  func(format string, args ...any) { fmt.Fprintln(c.stderr, diag.Printable(fmt.Sprintf(format, args...))) },
 	})
 	if err != nil {
 		return err
@@ -119,7 +119,7 @@ func (s *liveSite) rebuild(changes build.Changes, what string) {
 		return
 	}
 	if err != nil {
-		fmt.Fprintln(s.c.stderr, err)
+		fmt.Fprintln(s.c.stderr, diag.Printable(err.Error()))
 		diags = append(diags, diag.Diagnostic{Message: err.Error()})
 	}
 	fmt.Fprintf(s.c.stderr, "%s %s: build failed (%s); %s keeps the last good site\n", clock, what, count(diags.Count(diag.Error), "error"), s.c.outDir)
@@ -191,9 +191,10 @@ func relevant(batch watch.Batch, contentRoot, layoutsRoot string) []string {
 }
 
 // describe names what changed: "content/events/x.md", or "… and 3 more".
+// The names are made printable: they are the user's, and may hold anything.
 func describe(names []string) string {
 	if len(names) <= 2 {
-		return strings.Join(names, ", ")
+		return diag.Printable(strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%s and %d more", names[0], len(names)-1)
+	return fmt.Sprintf("%s and %d more", diag.Printable(names[0]), len(names)-1)
 }

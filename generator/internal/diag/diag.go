@@ -44,23 +44,29 @@ type Diagnostic struct {
 	Hint string
 }
 
-// Pos returns "path:line:col", leaving out what is unknown.
+// Pos returns "path:line:col", leaving out what is unknown. The path is
+// made Printable, and starts with "./" if it starts with a colon, so that
+// no line printed begins with "::", a workflow command in GitHub Actions.
 func (d Diagnostic) Pos() string {
+	p := Printable(d.Path)
+	if strings.HasPrefix(p, ":") {
+		p = "./" + p
+	}
 	switch {
 	case d.Line == 0:
-		return d.Path
+		return p
 	case d.Col == 0:
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+		return fmt.Sprintf("%s:%d", p, d.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Col)
+	return fmt.Sprintf("%s:%d:%d", p, d.Line, d.Col)
 }
 
-// Text is the message with its hint, without the position.
+// Text is the message with its hint, without the position, made Printable.
 func (d Diagnostic) Text() string {
 	if d.Hint == "" {
-		return d.Message
+		return Printable(d.Message)
 	}
-	return d.Message + " (" + d.Hint + ")"
+	return Printable(d.Message + " (" + d.Hint + ")")
 }
 
 func (d Diagnostic) String() string {
