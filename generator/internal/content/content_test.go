@@ -151,7 +151,7 @@ func TestWrongType(t *testing.T) {
 		`events/x.md:5:8: draft must be true or false, not "yes"`,
 		`events/x.md:6:7: tags must be a list, not "journalists" (write it as [a, b] or as lines starting with "- ")`,
 		`events/x.md:9:12: count must be a whole number, not "many" (write only the digits; leave count out when the number was not disclosed)`,
-		`events/x.md:11:12: count must be a whole number, not "1,000" (write the digits without separators, like 1000)`,
+		`events/x.md:11:12: count must be a whole number, not "1,000" (write the digits without separators: 1000)`,
 		`events/x.md:12:10: sources must be a list, not a set of fields (write each item on lines starting with "- ", as in CONTRIBUTING.md)`,
 	)
 }
@@ -229,8 +229,22 @@ func TestFileShapes(t *testing.T) {
 	}
 }
 
+// docOf returns the Doc of a *Site, *Event or *Person.
+func docOf(v any) *Doc {
+	switch v := v.(type) {
+	case *Site:
+		return &v.Doc
+	case *Event:
+		return &v.Doc
+	case *Person:
+		return &v.Doc
+	}
+	panic("not a document")
+}
+
 func TestLocate(t *testing.T) {
-	src := []byte(validEvent)
+	doc, _ := ParseFile("events/2025-08-24-x.md", []byte(validEvent))
+	locator := docOf(doc).Positions.Locator()
 	for field, want := range map[string][2]int{
 		"date":              {3, 7},
 		"people[0].id":      {14, 9},
@@ -241,7 +255,7 @@ func TestLocate(t *testing.T) {
 		"summary":           {1, 1}, // absent: the front matter
 		"":                  {1, 1},
 	} {
-		if line, col := Locate(src, field); line != want[0] || col != want[1] {
+		if line, col := locator.Locate(field); line != want[0] || col != want[1] {
 			t.Errorf("Locate(%q) = %d:%d, want %d:%d", field, line, col, want[0], want[1])
 		}
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -29,7 +30,8 @@ const SiteFile = "_index.md"
 // Load reads and decodes every content file of fsys in parallel. Files that
 // cannot be read are left out of Files; their problems are in the list.
 func Load(fsys fs.FS) (*Files, diag.List) {
-	return new(Cache).Load(fsys, nil)
+	files, diags, _ := new(Cache).Load(context.Background(), fsys, nil)
+	return files, diags
 }
 
 // A Cache keeps decoded files between loads of the same directory, so that
@@ -53,7 +55,9 @@ type cacheEntry struct {
 // paths inside fsys) and takes the others from the cache. The directory is
 // listed again only when changed names a path the cache does not know or
 // that is gone: a file was added, deleted or renamed, or a directory was.
-func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
+// Once ctx is done it reads no more files and returns ctx's error; the
+// cache then starts afresh on the next load.
+func (c *Cache) Load(ctx context.Context, fsys fs.FS, changed map[string]bool) (*Files, diag.List, error) {
 	var todo []int
 	if c.index == nil || c.needsListing(fsys, changed) {
 		todo = c.relist(fsys, changed)
@@ -63,10 +67,18 @@ func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
 		}
 	}
 	par.For(len(todo), func(k int) {
+		if ctx.Err() != nil {
+			return
+		}
 		i := todo[k]
 		c.entries[i] = readFile(fsys, c.paths[i])
 	})
-	return c.files()
+	if err := ctx.Err(); err != nil {
+		*c = Cache{}
+		return &Files{}, nil, err
+	}
+	files, diags := c.files()
+	return files, diags, nil
 }
 
 // relist lists the directory again, keeps the entries of unchanged files
@@ -185,6 +197,7 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		Hash:     hashFile(p, src),
 	}
 	d := &decoder{path: p, fm: &parsed.fm}
+	doc.Positions = &d.positions
 	switch {
 	case p == SiteFile:
 		s := &Site{Doc: doc}

@@ -42,6 +42,9 @@ type Diagnostic struct {
 	Message string
 	// Hint says how to fix it, in a few words.
 	Hint string
+	// More is set on a note that stands for problems left out (see
+	// Limit): how many there are.
+	More int
 }
 
 // Pos returns "path:line:col", leaving out what is unknown. The path is
@@ -85,12 +88,13 @@ func (l List) HasErrors() bool {
 	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Count returns how many diagnostics have severity s.
+// Count returns how many problems of severity s the list holds, counting
+// those that notes stand for.
 func (l List) Count(s Severity) int {
 	n := 0
 	for _, d := range l {
 		if d.Severity == s {
-			n++
+			n += d.weight()
 		}
 	}
 	return n
@@ -98,7 +102,7 @@ func (l List) Count(s Severity) int {
 
 // Sort orders the list by file, then position, errors before warnings, then
 // message, so output is the same on every run whatever order the work
-// finished in.
+// finished in. A note (More) follows the problems at its position.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
@@ -106,6 +110,7 @@ func (l List) Sort() {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(min(a.More, 1), min(b.More, 1)),
 			strings.Compare(a.Message, b.Message),
 		)
 	})
