@@ -11,7 +11,7 @@ import (
 // every problem must have a place.
 func FuzzEventFile(f *testing.F) {
 	f.Add([]byte("---\ntitle: T\ndate: 2025-01-01\nkind: exchange\nreturned:\n  - {to: ukraine, count: 3, source: a}\npeople:\n  - {id: anna, role: released}\ntags: [x]\nredirect_from: [old]\nsources:\n  - {id: a, publisher: P, url: \"https://example.org/\"}\n---\n[a](javascript:x)\n"))
-		f.Add([]byte("---\nreturned: *x\n---\n"))
+	f.Add([]byte("---\nreturned: *x\n---\n"))
 	site, _ := content.ParseFile(content.SiteFile, []byte("---\ntitle: S\nparties:\n  - {id: ukraine, name: Ukraine}\n---\n"))
 	anna, _ := content.ParseFile("people/anna.md", []byte("---\nname: Anna\n---\n"))
 	positions := map[string]*content.Positions{content.SiteFile: site.(*content.Site).Positions, "people/anna.md": anna.(*content.Person).Positions}
