@@ -1,6 +1,8 @@
 package model
 
 import (
+	"math"
+
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
@@ -75,7 +77,7 @@ func (pf *PartyFigures) add(f content.Figure, src *content.Source) {
 	}
 	r.Figures = append(r.Figures, f)
 	if f.Count != nil {
-		r.Sum += *f.Count
+		r.Sum = sum(r.Sum, *f.Count)
 		r.Known = true
 	}
 }
@@ -142,7 +144,7 @@ func (kt *KindTotal) addEvent(e *Event) {
 		}
 		for _, c := range kt.Counts {
 			if c.Party == pf.Party {
-				c.Count += pf.Total
+				c.Count = sum(c.Count, pf.Total)
 				counted = true
 			}
 		}
@@ -163,4 +165,14 @@ func (t Totals) Of(kind string) *KindTotal {
 		}
 	}
 	return nil
+}
+
+// sum adds two counts, stopping at the largest int rather than wrapping
+// round to a negative total. Validation bounds each count (content.MaxCount)
+// so that no site comes near; this keeps a total true even so.
+func sum(a, b int) int {
+	if b > 0 && a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
 }

@@ -60,7 +60,7 @@ func (s *Site) RunningTotals(kind string) *Running {
 			}
 			for i, p := range s.Parties {
 				if p == pf.Party {
-					current[i] += pf.Total
+					current[i] = sum(current[i], pf.Total)
 					counted = true
 				}
 			}
@@ -103,7 +103,7 @@ func (s *Site) YearTotals(kind string) []YearTotal {
 			}
 		}
 		for j := range running {
-			running[j] += yt.Counts[j]
+			running[j] = sum(running[j], yt.Counts[j])
 		}
 		yt.Running = append([]int(nil), running...)
 		out[i] = yt

@@ -3,7 +3,9 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -16,6 +18,8 @@ import (
 //	number N       1000 → "1,000"
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
+//	head N LIST    the first N items of LIST (all of them if it is shorter)
+//	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
@@ -39,6 +43,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"number":                formatNumber,
 		"plural":                plural,
 		"label":                 label,
+		"head":                  head,
+		"more":                  more,
 	}
 }
 
@@ -121,4 +127,26 @@ func policy(jsonLD ...template.JS) string {
 		p = strings.Replace(p, "script-src 'self'", "script-src 'self' 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", 1)
 	}
 	return p
+}
+
+// head returns the first n items of a slice, for lists that a page shows
+// in part (a card's tags).
+func head(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("head: %T is not a list", list)
+	}
+	if v.Len() <= n {
+		return list, nil
+	}
+	return v.Slice(0, n).Interface(), nil
+}
+
+// more returns how many items of a slice head leaves out.
+func more(n int, list any) (int, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0, fmt.Errorf("more: %T is not a list", list)
+	}
+	return max(v.Len()-n, 0), nil
 }
