@@ -58,6 +58,11 @@ type Participant struct {
 // Path is the event's page, relative to the site root.
 func (e *Event) Path() string { return "events/" + e.ID + "/" }
 
+// AllFigures are the event's figures of people, then those of remains.
+func (e *Event) AllFigures() []*PartyFigures {
+	return append(e.Figures[:len(e.Figures):len(e.Figures)], e.Remains...)
+}
+
 // LastDay is the event's end date, or its date when it lasted one day.
 func (e *Event) LastDay() content.Date {
 	if e.EndDate != nil {
