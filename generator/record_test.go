@@ -367,7 +367,7 @@ func numbersChartEnds(t *testing.T, page []byte) map[string]map[string]chartEnd 
 		type tick struct{ y, value float64 }
 		var ticks []tick
 		lines := map[string]float64{} // party → y of the last point
-		var line *html.Node // the chart of running totals, not the one of years
+		var line *html.Node           // the chart of running totals, not the one of years
 		for c := range n.Descendants() {
 			if c.Type == html.ElementNode && c.Data == "figure" && hasClass(c, "chart") && !hasClass(c, "chart-bars") {
 				line = c
