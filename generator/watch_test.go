@@ -177,7 +177,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		}
 		rel, _ := filepath.Rel(dir, path)
 		if rel == publish.MarkerFile {
-			return nil // the publisher's, not the renderer's
+			return nil // publishing marks the site; a build does not make it
 		}
 		data, err := os.ReadFile(path)
 		if err == nil {

@@ -114,6 +114,9 @@ func positionsOf(files *content.Files) map[string]*content.Positions {
 	for _, p := range files.People {
 		m[p.Path] = p.Positions
 	}
+	for _, st := range files.Statements {
+		m[st.Path] = st.Positions
+	}
 	return m
 }
 

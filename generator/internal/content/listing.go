@@ -141,8 +141,8 @@ func isTranslation(p string) bool {
 }
 
 // readable reports whether the loader decodes a published file yet:
-// translations and statements are valid names, read once their support
-// lands (see CONTRIBUTING.md).
+// translations are valid names, read once their support lands (see
+// CONTRIBUTING.md).
 func readable(p string) bool {
-	return (p == SiteFile || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/")) && !isTranslation(p)
+	return !isTranslation(p)
 }

@@ -19,9 +19,10 @@ import (
 
 // Files is everything read from a content directory.
 type Files struct {
-	Site   *Site // nil when _index.md is missing or unreadable
-	Events []*Event
-	People []*Person
+	Site       *Site // nil when _index.md is missing or unreadable
+	Events     []*Event
+	People     []*Person
+	Statements []*Statement
 }
 
 // SiteFile is the path of the site settings inside the content directory.
@@ -124,6 +125,8 @@ func (c *Cache) files() (*Files, diag.List) {
 			files.Events = append(files.Events, doc)
 		case *Person:
 			files.People = append(files.People, doc)
+		case *Statement:
+			files.Statements = append(files.Statements, doc)
 		}
 	}
 	if _, ok := c.index[SiteFile]; files.Site == nil && !ok {
@@ -207,6 +210,10 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		person := &Person{Doc: doc}
 		d.decode(person)
 		return person, d.diags
+	case strings.HasPrefix(p, "statements/"):
+		st := &Statement{Doc: doc}
+		d.decode(st)
+		return st, d.diags
 	}
 	e := &Event{Doc: doc}
 	d.decode(e)

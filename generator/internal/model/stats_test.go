@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"testing"
 
@@ -70,26 +69,5 @@ func TestRolesIn(t *testing.T) {
 	}
 	if got := s.People[1].RolesIn(s.Events[0]); !slices.Equal(got, []string{"announced"}) {
 		t.Errorf("Bo: %q", got)
-	}
-}
-
-// Totals never wrap round: two counts of the largest int made −2 on the
-// home page. (Validation bounds counts far below; the sums hold anyway.)
-func TestTotalsDoNotOverflow(t *testing.T) {
-	huge := math.MaxInt
-	s := site([]*content.Event{
-		event("2024-02-01-a", "exchange", fig("ukraine", count(huge), "a"), fig("ukraine", count(huge), "a")),
-		event("2024-03-01-b", "exchange", fig("ukraine", count(huge), "a")),
-	})
-	if got := s.Totals.Of("exchange").Counts[0].Count; got != huge {
-		t.Errorf("total %d, want %d", got, huge)
-	}
-	if got := s.RunningTotals("exchange").Final()[0]; got != huge {
-		t.Errorf("running total %d", got)
-	}
-	for _, yt := range s.YearTotals("exchange") {
-		if yt.Counts[0] < 0 || yt.Running[0] < 0 {
-			t.Errorf("year totals %v", yt)
-		}
 	}
 }
