@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	yaml "go.yaml.in/yaml/v3"
@@ -211,6 +213,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		f, ok := sf.byName[key.Value]
 		if !ok {
 			d.errorf(key, unknownFieldHint(key.Value, sf.names), "unknown field %q", key.Value)
+			if meant, _ := meantField(key.Value, sf.names); meant != "" {
+				present[meant] = true // one mistake, one message: not "missing" as well
+			}
 			continue
 		}
 		present[f.name] = true
@@ -236,9 +241,21 @@ func (d *decoder) missingFields(t reflect.Type, present map[string]bool, line, c
 	}
 }
 
+// meantField returns the field an unknown name most likely stands for: the
+// same name with invisible spaces around it, or one a typo away; or "".
+func meantField(name string, names []string) (field string, spaces bool) {
+	if trimmed := strings.TrimFunc(name, unicode.IsSpace); trimmed != name && slices.Contains(names, trimmed) {
+		return trimmed, true
+	}
+	return diag.Closest(name, names), false
+}
+
 func unknownFieldHint(name string, names []string) string {
-	if s := diag.Closest(name, names); s != "" {
-		return fmt.Sprintf("did you mean %q?", s)
+	switch meant, spaces := meantField(name, names); {
+	case spaces:
+		return fmt.Sprintf("the name %s has an invisible space, such as a non-breaking one: retype the line with ordinary spaces", meant)
+	case meant != "":
+		return fmt.Sprintf("did you mean %q?", meant)
 	}
 	return "the fields here are " + strings.Join(names, ", ")
 }
@@ -288,9 +305,15 @@ func (d *decoder) decodeScalarOrStruct(n *yaml.Node, v reflect.Value, f field) b
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if d.expectScalar(n, name, "text") {
-			v.SetString(n.Value)
+		if !d.expectScalar(n, name, "text") {
+			break
 		}
+		if length := utf8.RuneCountInString(n.Value); length > MaxText {
+			d.errorf(n, "keep it to a line or two: the details go in the text after the front matter",
+				"%s is %s characters long; at most %s are allowed", name, diag.Thousands(length), diag.Thousands(MaxText))
+			break
+		}
+		v.SetString(n.Value)
 	case reflect.Bool:
 		d.decodeBool(n, v, name)
 	case reflect.Int:
@@ -321,6 +344,12 @@ func (d *decoder) decodeBool(n *yaml.Node, v reflect.Value, name string) {
 	}
 	v.SetBool(b)
 }
+
+// MaxText bounds a field's text. Fields hold a title, a sentence, a name or
+// an address; a card repeats its event's title and summary on every page
+// that lists the event, so a field of a megabyte would be copied hundreds
+// of times.
+const MaxText = 1000
 
 // MaxCount bounds every whole number of the front matter (counts, ordinal
 // numbers). No exchange or repatriation has returned anywhere near a

@@ -2,10 +2,7 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/adrg/frontmatter"
@@ -125,54 +122,8 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // syntaxError turns a parser's error into one at a position in the file.
-// go-yaml leaves the line out when it is the block's first, and never gives
-// a column, so the column is found from the message where it can be.
 func (f *frontMatter) syntaxError(err error, data []byte) error {
-	var se *syntaxError
-	if errors.As(err, &se) {
-		se.line += f.firstLine - 1
-		return se
-	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	text := lineOf(data, line)
-	col, hint := explainYAMLError(msg, text)
-	return &syntaxError{line: line + f.firstLine - 1, col: col,
-		msg: "the YAML front matter cannot be read: " + msg, hint: hint}
-}
-
-func lineOf(data []byte, n int) string {
-	lines := strings.Split(string(data), "\n")
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return lines[n-1]
-}
-
-// explainYAMLError points at the likely culprit of the commonest YAML
-// mistakes and says how to fix them.
-func explainYAMLError(msg, line string) (col int, hint string) {
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		if first := strings.Index(line, ": "); first >= 0 {
-			if second := strings.Index(line[first+2:], ": "); second >= 0 {
-				return first + 2 + second + 1, `put the value in double quotes: it contains ": "`
-			}
-		}
-		return 1, `put the value in double quotes if it contains ": "`
-	case strings.Contains(line, "\t") && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
-		return strings.Index(line, "\t") + 1, "indent with spaces, not tabs"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "block"):
-		return 1, "check the indentation: fields of one item line up under each other"
-	case strings.Contains(msg, "unexpected end of stream"), strings.Contains(msg, "quoted scalar"):
-		return 1, "a quoted value is missing its closing quote"
-	}
-	return 1, ""
+	m := findYAMLMistake(data, err)
+	return &syntaxError{line: m.line + f.firstLine - 1, col: m.col, msg: m.msg, hint: m.hint}
 }

@@ -187,7 +187,11 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	if d, ok := notText(p, src); ok {
 		return nil, diag.List{d}
 	}
+	invisible := controls(p, src)
 	parsed, err := split(src)
+	if err != nil && len(invisible) > 0 {
+		return nil, invisible // YAML refuses most of them: they are the one mistake
+	}
 	if err != nil {
 		se := err.(*syntaxError)
 		return nil, diag.List{{Path: p, Line: se.line, Col: se.col, Message: se.msg, Hint: se.hint}}
@@ -199,7 +203,7 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
 	}
-	d := &decoder{path: p, fm: &parsed.fm}
+	d := &decoder{path: p, fm: &parsed.fm, diags: invisible}
 	doc.Positions = &d.positions
 	switch {
 	case p == SiteFile:

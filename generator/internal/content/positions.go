@@ -29,6 +29,40 @@ func (p *Positions) add(parent int32, key string, item int, line, col int) int32
 	return int32(len(p.nodes) - 1)
 }
 
+// Given reports whether the front matter gives the value named by field,
+// whether or not the value could be decoded: a source whose date is not a
+// date has no date, but saying so would repeat its error. It looks the
+// value up without an index, for the rare question.
+func (p *Positions) Given(field string) bool {
+	if p == nil {
+		return false
+	}
+	cur := int32(-1)
+	for _, step := range strings.Split(field, ".") {
+		name, index := splitIndex(step)
+		next := p.child(cur, name, -1)
+		if next >= 0 && index >= 0 {
+			next = p.child(next, "", index)
+		}
+		if next < 0 {
+			return false
+		}
+		cur = next
+	}
+	return true
+}
+
+// child returns the index of the value under parent with the key or item,
+// or -1. Children follow their parent in decoding order.
+func (p *Positions) child(parent int32, key string, item int) int32 {
+	for i := parent + 1; int(i) < len(p.nodes); i++ {
+		if n := p.nodes[i]; n.parent == parent && n.key == key && n.item == int32(item) {
+			return i
+		}
+	}
+	return -1
+}
+
 // A Locator finds values by their front-matter path; make one per file
 // with problems to place.
 type Locator struct {

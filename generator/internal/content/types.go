@@ -157,6 +157,6 @@ type Statement struct {
 	Covers string `field:"covers" json:"covers,omitempty"`
 	// Events, when set, makes the figure an aggregate over these events
 	// rather than a running total.
-	Events  []string `field:"events" json:"events,omitempty"`
-	Sources []Source `field:"sources,required" json:"sources"`
+	Events  []string `field:"events,max=200" json:"events,omitempty"`
+	Sources []Source `field:"sources,required,max=50" json:"sources"`
 }

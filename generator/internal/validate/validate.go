@@ -365,7 +365,7 @@ func (c *checker) sources(doc *content.Doc, sources []content.Source) {
 		c.webURL(doc, field+".url", s.URL)
 		c.webURL(doc, field+".archive", s.Archive)
 		switch {
-		case s.Date == nil && s.Undated == "":
+		case s.Date == nil && s.Undated == "" && !doc.Positions.Given(field+".date"): // a date given but wrong is an error already
 			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published, or, if the page gives none, undated: and why",
 				"source %q has no date", s.ID)
 		case s.Date != nil && s.Undated != "":
