@@ -23,6 +23,16 @@ type Files struct {
 	Events     []*Event
 	People     []*Person
 	Statements []*Statement
+	// Broken lists the files that could not be read or decoded at all (a
+	// YAML syntax error, say): they are still known by their ids, so that
+	// their one error is the only one, not also "unknown person" in every
+	// file that names them.
+	Broken []string
+}
+
+// IDOf returns the id of the file at path p: its name without ".md".
+func IDOf(p string) string {
+	return strings.TrimSuffix(path.Base(p), ".md")
 }
 
 // SiteFile is the path of the site settings inside the content directory.
@@ -116,9 +126,11 @@ func (c *Cache) needsListing(fsys fs.FS, changed map[string]bool) bool {
 func (c *Cache) files() (*Files, diag.List) {
 	diags := slices.Clone(c.listDiags)
 	files := &Files{}
-	for _, e := range c.entries {
+	for i, e := range c.entries {
 		diags = append(diags, e.diags...)
 		switch doc := e.doc.(type) {
+		case nil:
+			files.Broken = append(files.Broken, c.paths[i])
 		case *Site:
 			files.Site = doc
 		case *Event:
@@ -197,7 +209,7 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		return nil, diag.List{{Path: p, Line: se.line, Col: se.col, Message: se.msg, Hint: se.hint}}
 	}
 	doc := Doc{
-		ID:       strings.TrimSuffix(path.Base(p), ".md"),
+		ID:       IDOf(p),
 		Path:     p,
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
