@@ -31,7 +31,10 @@ func runCheck(c *config) error {
 		return usagef("unknown format %q (use github or text)", c.format)
 	}
 	start := time.Now()
-	opts, err := c.buildOptions(false)
+	opts, err := c.buildOptions(true) // the layouts' static files, to find those that hide a page
+	if err != nil && opts.Content != nil {
+		opts, err = c.buildOptions(false) // without layouts, the content alone
+	}
 	if err != nil {
 		return err
 	}
@@ -43,7 +46,7 @@ func runCheck(c *config) error {
 	if err := report(diags); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(diags.Count(diag.Warning), "warning"), elapsed(start))
 	return nil
 }
 

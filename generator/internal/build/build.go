@@ -57,9 +57,22 @@ type Result struct {
 	Removed []string
 }
 
-// Check loads and validates the content without rendering it.
+// Check loads and validates the content without rendering it. Given the
+// layouts, it also reports their static files that have the path of a file
+// the content makes the site generate.
 func Check(opts Options) diag.List {
-	_, _, diags, _ := check(new(content.Cache), new(validate.Cache), opts, nil, nil)
+	var modelOpts *model.Options
+	if opts.Layouts != nil {
+		modelOpts = &model.Options{Drafts: opts.Drafts}
+	}
+	_, site, diags, _ := check(new(content.Cache), new(validate.Cache), opts, nil, modelOpts)
+	if site != nil {
+		r, layoutDiags := render.New(opts.Layouts, render.Options{BaseURL: opts.BaseURL, Once: true})
+		if !layoutDiags.HasErrors() {
+			diags = append(diags, opts.place(r.Shadowed(site), nil, opts.LayoutsDir)...)
+			diags.Sort()
+		}
+	}
 	return opts.limit(diags)
 }
 

@@ -161,6 +161,9 @@ func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, prev
 	r.cards.start(site)
 	r.partials.start()
 	outs := r.outputs(site)
+	if diags := shadowed(outs); len(diags) > 0 {
+		return &Result{Stats: Stats{}}, diags, nil
+	}
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	common := r.common(site)
