@@ -170,6 +170,14 @@ func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts}
 }
 
+// Reopen makes the next Build read everything again from opts, as when the
+// content or layouts directory was replaced (restored from a backup, moved
+// away and copied back). What the last good build wrote is still known, so
+// the outputs the new files no longer make are listed in Result.Removed.
+func (b *Builder) Reopen(opts Options) {
+	*b = Builder{opts: opts, fingerprints: b.fingerprints}
+}
+
 // Build runs the pipeline. The first build renders every output into sink;
 // later builds only the outputs whose inputs changed. The sink should be a
 // transaction (publish.Staging, publish.Dir): when Build fails, the caller
