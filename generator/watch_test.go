@@ -302,7 +302,7 @@ func TestWatchBrokenThenFixed(t *testing.T) {
 	e := p.event(2)
 	original := p.read(e)
 	p.write(e, strings.Replace(original, "kind: ", "kidn: ", 1))
-	p.waitForLog("build failed (2 errors); " + p.out + " keeps the last good site")
+	p.waitForLog("build failed (1 error); " + p.out + " keeps the last good site")
 	if !strings.Contains(p.log.String(), ": unknown field \"kidn\" (did you mean \"kind\"?)") {
 		t.Errorf("the error is not reported:\n%s", p.log)
 	}
