@@ -115,7 +115,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	}
 	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s))
 	outs = append(outs, r.redirects(s)...)
-	outs = append(outs, r.searchIndex(s))
+	outs = append(outs, r.searchIndex(s, r.search))
 	outs = append(outs, r.sitemaps(pages)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -28,44 +29,136 @@ func testSite(t *testing.T) *model.Site {
 	}, model.Options{})
 }
 
+// searchSite is a small site for the search index: an exchange whose id
+// begins with its date, with a place, a mediator, two tags and a person in
+// two roles; a repatriation over three days whose id does not; people
+// given by name (besides Dmytro Khyliuk), each file with its own hash.
+func searchSite(t *testing.T, people ...string) *model.Site {
+	t.Helper()
+	d1, _ := content.ParseDate("2025-05-23")
+	d2, _ := content.ParseDate("2025-05-25")
+	d3, _ := content.ParseDate("2025-08-24")
+	files := &content.Files{
+		Site: &content.Site{Title: "T", Parties: []content.Party{{ID: "ukraine", Name: "Ukraine"}, {ID: "russia", Name: "Russia"}}},
+		Events: []*content.Event{
+			{Doc: content.Doc{ID: "2025-08-24-x", Hash: 1}, Title: "146 for 146", Date: d3, Kind: "exchange", Summary: "Journalists and civilians",
+				Place: "Belarus–Ukraine border", Mediator: "United Arab Emirates", Tags: []string{"journalists", "civilians"},
+				People: []content.Participant{{ID: "dmytro-khyliuk", Role: "released"}, {ID: "dmytro-khyliuk", Role: "quoted"}}},
+			{Doc: content.Doc{ID: "thousand", Hash: 2}, Title: "1,000 for 1,000", Date: d1, EndDate: &d2, Kind: "repatriation", Tags: []string{"civilians"}},
+		},
+		People: []*content.Person{{Doc: content.Doc{ID: "dmytro-khyliuk", Hash: 3}, Name: "Dmytro Khyliuk", NativeName: "Дмитро Хилюк",
+			Aliases: []string{"Dmytro Khylyuk", "Дмитрий Хилюк"}, Description: "Ukrainian journalist"}},
+	}
+	for i, name := range people {
+		files.People = append(files.People, &content.Person{Doc: content.Doc{ID: strings.ToLower(name), Hash: uint64(10 + i)}, Name: name})
+	}
+	return model.Build(files, model.Options{})
+}
+
+type searchIndexJSON struct {
+	Months, Kinds, Tags []string
+	URLs                map[string]string
+	People              []struct {
+		I, N, D string
+		O       []string
+	}
+	Events []struct {
+		I, T, D, E, S, L, M string
+		K                   int
+		G, P                []int
+	}
+}
+
+func writeSearchIndex(t *testing.T, r *Renderer, site *model.Site, ed *searchEdition) (searchIndexJSON, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := r.searchIndex(site, ed).write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var idx searchIndexJSON
+	if err := json.Unmarshal(buf.Bytes(), &idx); err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	return idx, buf.String()
+}
+
 // The index has every person with all their names and every event, newest
-// first, with addresses under the base path.
+// first, with what it is found by: its date, place, mediator, tags, kind
+// and people. Events refer to tags, kinds and people by position, and the
+// addresses are prefixes under the base path, with the id.
 func TestSearchIndex(t *testing.T) {
 	r, diags := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	site := testSite(t)
-	var buf bytes.Buffer
-	if err := r.searchIndex(site).write(&buf); err != nil {
-		t.Fatal(err)
+	site := searchSite(t)
+	idx, text := writeSearchIndex(t, r, site, r.search)
+	if len(idx.Months) != 12 || idx.Months[7] != "August" || strings.Join(idx.Kinds, "|") != "Exchange|Repatriation of remains|Talks|Other" ||
+		strings.Join(idx.Tags, "|") != "civilians|journalists" {
+		t.Errorf("the lists at the top: %v %v %v", idx.Months, idx.Kinds, idx.Tags)
 	}
-	var idx struct {
-		People []struct {
-			N, D, U string
-			O       []string
-		}
-		Events []struct{ T, S, D, K, U string }
+	if idx.URLs["event"]+"2025-08-24-x/" != r.url(site.Events[1].Path()) || idx.URLs["person"]+"dmytro-khyliuk/" != r.url(site.People[0].Path()) ||
+		idx.URLs["person"] != "/repo/people/" {
+		t.Errorf("addresses: %v", idx.URLs)
 	}
-	if err := json.Unmarshal(buf.Bytes(), &idx); err != nil {
-		t.Fatalf("%v\n%s", err, buf.String())
-	}
-	if len(idx.People) != 1 || idx.People[0].N != "Dmytro Khyliuk" || strings.Join(idx.People[0].O, "|") != "Дмитро Хилюк|Dmytro Khylyuk" ||
-		idx.People[0].U != "/repo/people/dmytro-khyliuk/" || idx.People[0].D != "Ukrainian journalist" {
+	if len(idx.People) != 1 || idx.People[0].I != "dmytro-khyliuk" || idx.People[0].N != "Dmytro Khyliuk" ||
+		strings.Join(idx.People[0].O, "|") != "Дмитро Хилюк|Dmytro Khylyuk|Дмитрий Хилюк" || idx.People[0].D != "Ukrainian journalist" {
 		t.Errorf("people: %+v", idx.People)
 	}
-	if len(idx.Events) != 2 || idx.Events[0].U != "/repo/events/2025-08-24-x/" || idx.Events[0].K != "Exchange" ||
-		idx.Events[0].D != "2025-08-24" || idx.Events[0].S != "Journalists & civilians" || idx.Events[1].K != "Repatriation of remains" {
-		t.Errorf("events, newest first: %+v", idx.Events)
+	if len(idx.Events) != 2 {
+		t.Fatalf("events: %+v", idx.Events)
 	}
-	if !strings.Contains(buf.String(), `"n":"Dmytro Khyliuk"`) || strings.Contains(buf.String(), "\n ") {
-		t.Errorf("the index is not compact JSON with short keys:\n%s", buf.String())
+	x, k := idx.Events[0], idx.Events[1]
+	// The date is left out where the id begins with it; the kind, where it
+	// is the first (an exchange); the person is listed once.
+	if x.I != "2025-08-24-x" || x.D != "" || x.E != "" || x.K != 0 || x.S != "Journalists and civilians" || x.L != "Belarus–Ukraine border" ||
+		x.M != "United Arab Emirates" || fmt.Sprint(x.G) != "[1 0]" || fmt.Sprint(x.P) != "[0]" {
+		t.Errorf("the exchange, newest first: %+v", x)
+	}
+	if k.I != "thousand" || k.T != "1,000 for 1,000" || k.D != "2025-05-23" || k.E != "2025-05-25" || idx.Kinds[k.K] != "Repatriation of remains" ||
+		fmt.Sprint(k.G) != "[0]" || k.P != nil {
+		t.Errorf("the repatriation: %+v", k)
+	}
+	if strings.Count(text, "Khyliuk") != 1 || !strings.Contains(text, `"n":"Dmytro Khyliuk"`) || strings.Contains(text, "\n ") {
+		t.Errorf("the index is not compact JSON with short keys and each text once:\n%s", text)
 	}
 	// Its fingerprint follows the people and the events.
-	before := fingerprintOf(1, r.searchIndex(site).deps)
+	before := fingerprintOf(1, r.searchIndex(site, r.search).deps)
 	site.People[0].Person = &content.Person{Doc: content.Doc{ID: "dmytro-khyliuk", Hash: 42}, Name: "Renamed"}
-	if fingerprintOf(1, r.searchIndex(site).deps) == before {
+	if fingerprintOf(1, r.searchIndex(site, r.search).deps) == before {
 		t.Error("the fingerprint does not change with a person")
+	}
+}
+
+// A rebuild reuses the events' encodings, but not where a person added
+// before an event's people has moved them down the list.
+func TestSearchIndexRebuild(t *testing.T) {
+	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/"}})
+	idx, _ := writeSearchIndex(t, r, searchSite(t, "Zoe"), r.search)
+	if fmt.Sprint(idx.Events[0].P) != "[0]" {
+		t.Fatalf("first build: %+v", idx.Events[0])
+	}
+	idx, _ = writeSearchIndex(t, r, searchSite(t, "Zoe", "Anna"), r.search)
+	if idx.People[0].N != "Anna" || idx.People[idx.Events[0].P[0]].N != "Dmytro Khyliuk" {
+		t.Errorf("after adding Anna, the exchange's person is %+v of %+v", idx.Events[0].P, idx.People)
+	}
+}
+
+// The index of another edition of the site has its months, labels and
+// texts: the builder takes them as parameters.
+func TestSearchIndexEdition(t *testing.T) {
+	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/"}})
+	ed := &searchEdition{path: "uk/search-index.json",
+		months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
+		kind:   func(k string) string { return map[string]string{"exchange": "Обмін"}[k] },
+		event:  func(e *model.Event) searchEventText { return searchEventText{title: "Обмін " + e.ID} },
+		person: func(p *model.Person) searchPersonText { return searchPersonText{name: p.NativeName, other: []string{p.Name}} },
+	}
+	out := r.searchIndex(searchSite(t), ed)
+	idx, _ := writeSearchIndex(t, r, searchSite(t), ed)
+	if out.path != "uk/search-index.json" || idx.Months[7] != "серпня" || idx.Kinds[0] != "Обмін" || idx.Events[0].T != "Обмін 2025-08-24-x" ||
+		idx.Events[0].S != "" || idx.People[0].N != "Дмитро Хилюк" || idx.People[0].O[0] != "Dmytro Khyliuk" {
+		t.Errorf("%s: %+v", out.path, idx)
 	}
 }
 
