@@ -268,13 +268,25 @@
       });
     }
     var people = data.people || [];
+    var events = data.events || [];
     var urls = data.urls || {};
+    // People and tags number their events from the oldest, the last
+    // entry; each number after the first is the difference from the one
+    // before.
+    function eventsOf(steps) {
+      var list = [], number = 0;
+      (steps || []).forEach(function (step, k) {
+        number = k === 0 ? step : number + step;
+        list.push(people.length + events.length - 1 - number);
+      });
+      return list;
+    }
     people.forEach(function (p, n) {
-      self.entries.push({ person: true, title: p.n, url: urls.person + p.i + "/", meta: p.d || "", events: [] });
+      self.entries.push({ person: true, title: p.n, url: urls.person + p.i + "/", meta: p.d || "", events: eventsOf(p.e) });
       [p.n].concat(p.o || []).forEach(function (name) { add(n, name, TITLE); });
       add(n, p.d || "", TEXT);
     });
-    (data.events || []).forEach(function (e) {
+    events.forEach(function (e) {
       var n = self.entries.length;
       var start = isoDay(e.d || e.i.slice(0, 10));
       var kind = (data.kinds || [])[e.k || 0] || "";
@@ -288,9 +300,10 @@
           add(n, text, ATTRIBUTE, true);
         }
       });
-      (e.g || []).forEach(function (t) { add(n, data.tags[t], ATTRIBUTE, true); });
       add(n, e.s || "", TEXT);
-      (e.p || []).forEach(function (p) { self.entries[p].events.push(n); });
+    });
+    (data.tags || []).forEach(function (t) {
+      eventsOf(t.e).forEach(function (n) { add(n, t.n, ATTRIBUTE, true); });
     });
     this.words = Array.from(this.vocabulary.keys());
   }

@@ -15,20 +15,25 @@ import (
 const SearchIndexPath = "search-index.json"
 
 // The search index is what layouts/static/search.js searches: every person
-// with the names they are known by, and every event with its title,
-// summary, date, kind, place, mediator, tags and people. A reader's browser
-// downloads it on first use of the search box, so it is compact: short
-// keys, no indentation, and no text twice. Events refer to their people,
-// tags and kind by position in the lists at the top, addresses are built
-// from an id and a prefix, and a date is left out when the event's id
-// begins with it. The texts are kept as written: matching spellings,
-// numbers and dates is the script's work, on the index and the query alike.
+// with the names they are known by, every tag, each with the events it
+// belongs to, and every event with its title, summary, date, kind, place
+// and mediator. A reader's browser downloads it on first use of the search
+// box, so it is compact: short keys, no indentation, and no text twice.
+// People and tags list their events by number, counted from the oldest
+// event (the last of the list, so that numbers stay put when events are
+// added), each number after the first written as its difference from the
+// one before, which is shorter and compresses better; events give their
+// kind by its position in the list of kinds; addresses are built from an
+// id and a prefix; and a date is left out when the event's id begins with
+// it. The texts are kept as written: matching spellings, numbers and dates
+// is the script's work, on the index and the query alike.
 //
 //	{"months": [12 month names], "kinds": [kind labels, in content.EventKinds order],
-//	 "tags": [tag names], "urls": {"event": prefix, "person": prefix},
-//	 "people": [{"i": id, "n": name, "o": [native name, aliases...], "d": description}],
+//	 "urls": {"event": prefix, "person": prefix},
+//	 "tags": [{"n": name, "e": [events]}],
+//	 "people": [{"i": id, "n": name, "o": [native name, aliases...], "d": description, "e": [events]}],
 //	 "events": [{"i": id, "t": title, "d": "YYYY-MM-DD", "e": end date, "k": kind (0 when left out),
-//	             "s": summary, "l": place, "m": mediator, "g": [tags], "p": [people]}]}
+//	             "s": summary, "l": place, "m": mediator}]}
 //
 // Events are newest first, the order in which results are listed.
 type searchPerson struct {
@@ -36,6 +41,7 @@ type searchPerson struct {
 	Name        string   `json:"n"`
 	Other       []string `json:"o,omitempty"`
 	Description string   `json:"d,omitempty"`
+	Events      []int    `json:"e,omitempty"`
 }
 
 type searchEvent struct {
@@ -47,15 +53,18 @@ type searchEvent struct {
 	Summary  string `json:"s,omitempty"`
 	Place    string `json:"l,omitempty"`
 	Mediator string `json:"m,omitempty"`
-	Tags     []int  `json:"g,omitempty"`
-	People   []int  `json:"p,omitempty"`
+}
+
+type searchTag struct {
+	Name   string `json:"n"`
+	Events []int  `json:"e"`
 }
 
 type searchHeader struct {
 	Months []string          `json:"months"`
 	Kinds  []string          `json:"kinds"`
-	Tags   []string          `json:"tags"`
 	URLs   map[string]string `json:"urls"`
+	Tags   []searchTag       `json:"tags"`
 }
 
 // A searchEdition is what one search index holds: the texts of one
@@ -116,46 +125,39 @@ func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition) output {
 }
 
 func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *searchEdition) error {
+	eventNumber := make(map[*model.Event]int, len(s.Events))
+	for i, e := range s.Events {
+		eventNumber[e] = i
+	}
 	header := searchHeader{Months: ed.months[:], URLs: map[string]string{"event": r.url("events/"), "person": r.url("people/")}}
 	for _, k := range content.EventKinds {
 		header.Kinds = append(header.Kinds, ed.kind(k))
 	}
-	tagIndex := make(map[*model.Tag]int, len(s.Tags))
-	for i, t := range s.Tags {
-		tagIndex[t] = i
-		header.Tags = append(header.Tags, t.Name)
-	}
-	personIndex := make(map[*model.Person]int, len(s.People))
-	for i, p := range s.People {
-		personIndex[p] = i
+	for _, t := range s.Tags {
+		header.Tags = append(header.Tags, searchTag{Name: t.Name, Events: deltas(t.Events, eventNumber)})
 	}
 
 	common := r.common(s)
 	people := make([]jsonItem, len(s.People))
 	for i, p := range s.People {
-		people[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&p.Doc) }),
+		events := deltas(p.Events, eventNumber)
+		people[i] = jsonItem{key: p.ID,
+			// The numbers move when an earlier event is added.
+			fingerprint: fingerprintOf(common, func(h *hasher) {
+				h.doc(&p.Doc)
+				for _, n := range events {
+					h.uint(uint64(n))
+				}
+			}),
 			value: func() any {
 				t := ed.person(p)
-				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description}
+				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description, Events: events}
 			}}
 	}
 	events := make([]jsonItem, len(s.Events))
 	for i, e := range s.Events {
-		refs := searchRefs(e, tagIndex, personIndex)
-		events[len(s.Events)-1-i] = jsonItem{key: e.ID,
-			// An event refers to its tags and people by position, which
-			// moves when one is added before them.
-			fingerprint: fingerprintOf(common, func(h *hasher) {
-				h.doc(&e.Doc)
-				for _, n := range refs.tags {
-					h.uint(uint64(n))
-				}
-				h.uint(uint64(len(refs.tags)))
-				for _, n := range refs.people {
-					h.uint(uint64(n))
-				}
-			}),
-			value: func() any { return r.searchEvent(e, ed, refs) }}
+		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+			value: func() any { return searchEventOf(e, ed) }}
 	}
 
 	data, err := json.Marshal(header)
@@ -176,27 +178,25 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 	return nil
 }
 
-type searchEventRefs struct{ tags, people []int }
-
-// searchRefs are the positions of an event's tags and people in the
-// index's lists; a person with several roles in the event is listed once.
-func searchRefs(e *model.Event, tagIndex map[*model.Tag]int, personIndex map[*model.Person]int) searchEventRefs {
-	var refs searchEventRefs
-	for _, t := range e.Tags {
-		refs.tags = append(refs.tags, tagIndex[t])
+// deltas numbers a person's or a tag's events as the index does: in order,
+// the first by its number, each other by its difference from the one
+// before.
+func deltas(events []*model.Event, number map[*model.Event]int) []int {
+	numbers := make([]int, len(events))
+	for i, e := range events {
+		numbers[i] = number[e]
 	}
-	for _, p := range e.Participants {
-		if n := personIndex[p.Person]; !slices.Contains(refs.people, n) {
-			refs.people = append(refs.people, n)
-		}
+	slices.Sort(numbers)
+	for i := len(numbers) - 1; i > 0; i-- {
+		numbers[i] -= numbers[i-1]
 	}
-	return refs
+	return numbers
 }
 
-func (r *Renderer) searchEvent(e *model.Event, ed *searchEdition, refs searchEventRefs) searchEvent {
+func searchEventOf(e *model.Event, ed *searchEdition) searchEvent {
 	t := ed.event(e)
 	se := searchEvent{ID: e.ID, Title: t.title, Summary: t.summary, Place: t.place, Mediator: t.mediator,
-		Kind: slices.Index(content.EventKinds, e.Kind), Tags: refs.tags, People: refs.people}
+		Kind: slices.Index(content.EventKinds, e.Kind)}
 	if date := e.Date.String(); !strings.HasPrefix(e.ID+"-", date+"-") {
 		se.Date = date
 	}
