@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
@@ -38,6 +39,18 @@ type Page struct {
 	Pager *Pager
 	// Statistics are the totals by year and the charts of /numbers/.
 	Statistics *Statistics
+}
+
+// Changed is the day the page's event or person file last changed, or
+// zero when that is not known or the page has no such file.
+func (p *Page) Changed() content.Date {
+	switch {
+	case p.Event != nil:
+		return p.Event.Changed
+	case p.Person != nil:
+		return p.Person.Changed
+	}
+	return content.Date{}
 }
 
 // FirstPage reports whether the page is the first (or only) of its list,
