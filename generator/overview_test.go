@@ -196,4 +196,3 @@ const printContrastJS = `(() => {
   }
   return out;
 })()`
-
