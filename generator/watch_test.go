@@ -15,8 +15,10 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
+	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // syncBuffer is a bytes.Buffer safe for the watch loop and the test.
@@ -57,7 +59,7 @@ func newProject(t *testing.T, events int) *project {
 	if out, err := exec.Command("cp", "-r", "../layouts", p.layouts).CombinedOutput(); err != nil {
 		t.Fatalf("copying the layouts: %v %s", err, out)
 	}
-	base, _ := render.ParseBaseURL("/repo/")
+	base, _ := site.ParseBaseURL("/repo/")
 	p.cfg = &config{contentDir: p.content, layoutsDir: p.layouts, outDir: p.out, baseURL: base,
 		stdout: p.log, stderr: p.log}
 	return p
@@ -175,6 +177,9 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
+		if rel == publish.MarkerFile {
+			return nil // says the directory is a site; no build writes it into its sink
+		}
 		data, err := os.ReadFile(path)
 		if err == nil {
 			files[filepath.ToSlash(rel)] = data
