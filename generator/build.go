@@ -14,6 +14,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // runBuild is "timeline build": validate, render into a staging directory,
@@ -53,8 +54,8 @@ func runBuild(c *config) error {
 // 12 tags) and 10 other files".
 func summary(s render.Stats) string {
 	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
-		count(s.Pages(), "page"), count(s["event"], "event"), peopleCount(s["person"]),
-		count(s["year"], "year"), count(s["tag"], "tag"), count(s.Files()-s.Pages(), "other file"))
+		count(s.Pages(), "page"), count(s[site.Event], "event"), peopleCount(s[site.Person]),
+		count(s[site.Year], "year"), count(s[site.Tag], "tag"), count(s.Files()-s.Pages(), "other file"))
 }
 
 func peopleCount(n int) string {

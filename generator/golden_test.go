@@ -9,6 +9,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/tools/txtar"
 )
 
@@ -49,7 +50,7 @@ func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
 		}
 	}
 	var err error
-	if opts.BaseURL, err = render.ParseBaseURL(base); err != nil {
+	if opts.BaseURL, err = site.ParseBaseURL(base); err != nil {
 		t.Fatal(err)
 	}
 	return opts

@@ -20,7 +20,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func main() {
@@ -116,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // config is the parsed command line.
 type config struct {
 	contentDir, layoutsDir, outDir string
-	baseURL                        render.BaseURL
+	baseURL                        site.BaseURL
 	drafts                         bool
 	force                          bool          // build, watch, serve: replace an -out that is not a site
 	format                         string        // check: "github" or "text"
@@ -159,7 +159,7 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 		return nil, usagef("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
-	if cfg.baseURL, err = render.ParseBaseURL(*base); err != nil {
+	if cfg.baseURL, err = site.ParseBaseURL(*base); err != nil {
 		return nil, usageError{err.Error()}
 	}
 	return cfg, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 )
 
@@ -43,7 +44,7 @@ func TestPortraitOnPersonPage(t *testing.T) {
 	layoutsFS["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("not really a JPEG")}
 
 	build1 := func(baseURL string) (map[string][]byte, string) {
-		base, err := render.ParseBaseURL(baseURL)
+		base, err := site.ParseBaseURL(baseURL)
 		if err != nil {
 			t.Fatal(err)
 		}

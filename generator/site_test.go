@@ -14,13 +14,14 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 )
 
 // buildShipped builds the real content/ and layouts/ in memory.
 func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	t.Helper()
-	base, err := render.ParseBaseURL(baseURL)
+	base, err := site.ParseBaseURL(baseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func TestPaginatedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
@@ -220,7 +221,7 @@ func TestShippedSitePolicy(t *testing.T) {
 				continue
 			}
 			if n.Data == "meta" && strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy") {
-				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == render.ContentSecurityPolicy
+				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == site.ContentSecurityPolicy
 			}
 			if n.Data == "script" && attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
 				t.Errorf("%s: an inline script", name)

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // funcs are the functions templates may call:
@@ -16,7 +16,7 @@ import (
 //	number N       1000 → "1,000"
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
-//	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
+//	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
@@ -42,13 +42,9 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-func (r *Renderer) url(p string) string {
-	return r.opts.BaseURL.Path + strings.TrimPrefix(p, "/")
-}
+func (r *Renderer) url(p string) string { return r.opts.BaseURL.URL(p) }
 
-func (r *Renderer) absURL(p string) string {
-	return r.opts.BaseURL.Origin + r.url(p)
-}
+func (r *Renderer) absURL(p string) string { return r.opts.BaseURL.AbsURL(p) }
 
 func (r *Renderer) asset(p string) string {
 	p = strings.TrimPrefix(p, "/")
@@ -102,23 +98,12 @@ func label(key string) string {
 	return key
 }
 
-// ContentSecurityPolicy is the policy of every page, declared in a meta tag
-// by base.html and sent by the preview server: the site's own scripts,
-// styles, images and connections, nothing inline, nothing from elsewhere.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
-	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-
-// policy is ContentSecurityPolicy for a page, with the hash of its JSON-LD
-// block: browsers do not run such data blocks, but checkers (and some
-// future browser) may hold the policy against them.
+// policy is the template function contentSecurityPolicy: the page's policy,
+// allowing its JSON-LD block by its hash.
 func policy(jsonLD ...template.JS) string {
-	p := ContentSecurityPolicy
-	for _, ld := range jsonLD {
-		if ld == "" {
-			continue
-		}
-		sum := sha256.Sum256([]byte(ld))
-		p = strings.Replace(p, "script-src 'self'", "script-src 'self' 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", 1)
+	blocks := make([]string, len(jsonLD))
+	for i, ld := range jsonLD {
+		blocks[i] = string(ld)
 	}
-	return p
+	return site.PolicyAllowing(blocks...)
 }

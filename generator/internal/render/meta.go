@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Portrait is a person's picture as a page shows it.
@@ -36,11 +37,11 @@ func (r *Renderer) portrait(p *model.Person) (*Portrait, error) {
 func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
 	var v any
 	switch p.Kind {
-	case "home":
+	case site.Home:
 		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Language}
-	case "event":
+	case site.Event:
 		v = r.ldEvent(p.Event)
-	case "person":
+	case site.Person:
 		person, err := r.ldPerson(p.Person)
 		if err != nil {
 			return "", err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // SearchIndexPath is the file the site's search script reads, relative to
@@ -37,7 +38,7 @@ type searchEvent struct {
 // searchIndex is the output of the index. Its fingerprint hashes every
 // event and person file, which is linear and cheap next to encoding.
 func (r *Renderer) searchIndex(s *model.Site) output {
-	return output{path: SearchIndexPath, kind: "search",
+	return output{path: SearchIndexPath, kind: site.Search,
 		deps: func(h *hasher) {
 			h.uint(uint64(len(s.Events)))
 			for _, e := range s.Events {

@@ -28,7 +28,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Internal URLs of the server; they start with a path no site page can have.
@@ -109,7 +109,7 @@ func (s *Server) Handler() http.Handler {
 // ContentSecurityPolicy is sent with every response: the policy the
 // published pages declare in a meta tag, so the preview shows what readers
 // get, and frame-ancestors, which only a header can set.
-const ContentSecurityPolicy = render.ContentSecurityPolicy + "; frame-ancestors 'none'"
+const ContentSecurityPolicy = site.ContentSecurityPolicy + "; frame-ancestors 'none'"
 
 // guard refuses requests for other host names, so that a web page cannot
 // reach the preview server through DNS rebinding (its host name resolving
