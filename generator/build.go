@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
@@ -54,15 +55,8 @@ func runBuild(c *config) error {
 // 12 tags) and 10 other files".
 func summary(s render.Stats) string {
 	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
-		count(s.Pages(), "page"), count(s[site.Event], "event"), peopleCount(s[site.Person]),
-		count(s[site.Year], "year"), count(s[site.Tag], "tag"), count(s.Files()-s.Pages(), "other file"))
-}
-
-func peopleCount(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
+		lang.Count(s.Pages(), "page", "pages"), lang.Count(s[site.Event], "event", "events"), lang.Count(s[site.Person], "person", "people"),
+		lang.Count(s[site.Year], "year", "years"), lang.Count(s[site.Tag], "tag", "tags"), lang.Count(s.Files()-s.Pages(), "other file", "other files"))
 }
 
 // boundMemory trades a little CPU for memory in a one-shot build, which

@@ -9,6 +9,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Output formats of "timeline check".
@@ -43,7 +44,7 @@ func runCheck(c *config) error {
 	if err := report(diags); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(len(diags), "warning", "warnings"), elapsed(start))
 	return nil
 }
 
@@ -65,7 +66,7 @@ func (c *config) annotate(diags diag.List) error {
 	}
 	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
 	if errs > 0 {
-		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+		fmt.Fprintf(c.stderr, "%s, %s\n", lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 		return errFailed
 	}
 	return nil

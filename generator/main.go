@@ -20,6 +20,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -204,17 +205,10 @@ func (c *config) report(diags diag.List) error {
 	}
 	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
 	if errs > 0 {
-		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+		fmt.Fprintf(c.stderr, "%s, %s\n", lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 		return errFailed
 	}
 	return nil
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func elapsed(start time.Time) string {

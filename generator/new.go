@@ -9,10 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/slug"
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -39,7 +39,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	contentDir := fs.String("content", "content", "content `directory`")
 	date := fs.String("date", "", "the event's first day, `YYYY-MM-DD`")
 	words := fs.String("slug", "", "the `words` of the file name, instead of those made from the title or name")
-	lang := fs.String("lang", "", "transliterate Cyrillic as `language` uk or ru (default: ru if only Russian has its letters, else uk)")
+	language := fs.String("lang", "", "transliterate Cyrillic as `language` uk or ru (default: ru if only Russian has its letters, else uk)")
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -65,10 +65,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if title == "" {
 		return fail(exitUsage, "the %s needs a %s", kind, map[string]string{"event": "title", "person": "name"}[kind])
 	}
-	if *lang != "" && *lang != string(slug.Ukrainian) && *lang != string(slug.Russian) {
-		return fail(exitUsage, "unknown -lang %q (use uk or ru)", *lang)
+	if *language != "" && *language != string(lang.Ukrainian) && *language != string(lang.Russian) {
+		return fail(exitUsage, "unknown -lang %q (use uk or ru)", *language)
 	}
-	n := newFile{kind: kind, title: title, lang: slug.Lang(*lang), contentDir: *contentDir}
+	n := newFile{kind: kind, title: title, lang: lang.Lang(*language), contentDir: *contentDir}
 	if kind == "event" {
 		if *date == "" {
 			return fail(exitUsage, "an event needs -date YYYY-MM-DD, its first day")
@@ -87,8 +87,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		if n.words == "" {
 			return fail(exitUsage, "%q has no letters or digits to make a file name from: give one with -slug words-like-these", title)
 		}
-	} else if !slugPattern.MatchString(n.words) {
-		return fail(exitUsage, "-slug %q: use lowercase letters a-z and digits, words joined by single hyphens", n.words)
+	} else if !content.ValidID(n.words) {
+		return fail(exitUsage, "-slug %q: use "+content.IDRule, n.words)
 	}
 	path, err := n.write()
 	if err != nil {
@@ -98,12 +98,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // newFile is the file "timeline new" writes.
 type newFile struct {
 	kind, title, words string
-	lang               slug.Lang
+	lang               lang.Lang
 	date               content.Date
 	contentDir         string
 }
@@ -270,8 +268,8 @@ func (t *template) note(typ, name string) string {
 		}
 		n = strings.ReplaceAll(n, "{parties}", parties)
 	}
-	n = strings.ReplaceAll(n, "{kinds}", strings.Join(content.EventKinds, " | "))
-	n = strings.ReplaceAll(n, "{roles}", strings.Join(content.Roles, " | "))
+	n = strings.ReplaceAll(n, "{kinds}", strings.Join(content.EventKinds(), " | "))
+	n = strings.ReplaceAll(n, "{roles}", strings.Join(content.Roles(), " | "))
 	return n
 }
 

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // PerStep is how many annotations of one kind GitHub shows for one step
@@ -134,10 +135,10 @@ func Summary(w io.Writer, heading string, diags diag.List) error {
 	case errs == 0 && warns == 0:
 		b.WriteString("No errors, no warnings.\n")
 	case errs == 0:
-		fmt.Fprintf(&b, "No errors; %s to look at.\n", count(warns, "warning"))
+		fmt.Fprintf(&b, "No errors; %s to look at.\n", lang.Count(warns, "warning", "warnings"))
 	default:
 		fmt.Fprintf(&b, "%s and %s. Each row says where the problem is and how to fix it.\n",
-			count(errs, "error"), count(warns, "warning"))
+			lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 	}
 	if len(diags) > 0 {
 		b.WriteString("\n| | file | line | problem |\n| --- | --- | ---: | --- |\n")
@@ -178,13 +179,6 @@ var cellEscaper = func() *strings.Replacer {
 	}
 	return strings.NewReplacer(append(pairs, "\r\n", " ", "\n", " ", "\r", " ")...)
 }()
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
 
 // RelativePath makes an absolute path relative to the workspace (GitHub's
 // $GITHUB_WORKSPACE), as annotations need; other paths are returned as they

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
@@ -156,7 +157,7 @@ func newChart(r *model.Running) *Chart {
 	y := func(n int) float64 { return round1(c.Bottom - float64(n)/float64(top)*(c.Bottom-c.Top)) }
 	c.x, c.y = x, y
 	for v := 0; v <= top; v += step {
-		c.YTicks = append(c.YTicks, Tick{y(v), formatNumber(v)})
+		c.YTicks = append(c.YTicks, Tick{y(v), lang.Number(v)})
 	}
 	// A tick every year, or every 2, 5, 10... years on a long record, so
 	// that ticks stay apart; the years are labelled in the middle of their

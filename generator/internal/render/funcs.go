@@ -2,9 +2,10 @@ package render
 
 import (
 	"html/template"
-	"strconv"
 	"strings"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -36,9 +37,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url":                   r.url,
 		"absURL":                r.absURL,
 		"asset":                 r.asset,
-		"number":                formatNumber,
-		"plural":                plural,
-		"label":                 label,
+		"number":                lang.Number,
+		"plural":                lang.Count,
+		"label":                 content.Label,
 	}
 }
 
@@ -52,50 +53,6 @@ func (r *Renderer) asset(p string) string {
 		return r.url(p) + "?v=" + h
 	}
 	return r.url(p)
-}
-
-// formatNumber groups digits in threes, as English readers expect.
-func formatNumber(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return formatNumber(n) + " " + many
-}
-
-var labels = map[string]string{
-	"exchange":     "Exchange",
-	"repatriation": "Repatriation of remains",
-	"talks":        "Talks",
-	"other":        "Other",
-	"released":     "Released",
-	"announced":    "Announced",
-	"negotiated":   "Negotiated",
-	"quoted":       "Quoted",
-	"mentioned":    "Mentioned",
-}
-
-func label(key string) string {
-	if l, ok := labels[key]; ok {
-		return l
-	}
-	return key
 }
 
 // policy is the template function contentSecurityPolicy: the page's policy,

@@ -19,7 +19,7 @@ import (
 // links are dropped) plus the extensions of content.MarkdownExtensions.
 func newMarkdown(base site.BaseURL) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(content.MarkdownExtensions...),
+		goldmark.WithExtensions(content.MarkdownExtensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(bodyTransformer{base}, 100)),

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
@@ -122,17 +123,11 @@ func (r *Renderer) ldPerson(p *model.Person) (ldPerson, error) {
 
 // nativeLang returns the language of a name in Cyrillic letters, for the
 // lang attribute that tells screen readers how to pronounce it (WCAG
-// 3.1.2): "uk" when it has letters only Ukrainian uses (і, ї, є, ґ), "ru"
-// when it has letters only Russian uses (ы, э, ё, ъ), and otherwise
-// fallback, which the layout may derive from the person's side.
+// 3.1.2): "uk" or "ru" when its letters say which (lang.Cyrillic), and
+// otherwise fallback, which the layout may derive from the person's side.
 func nativeLang(name, fallback string) string {
-	for _, r := range strings.ToLower(name) {
-		switch r {
-		case 'і', 'ї', 'є', 'ґ':
-			return "uk"
-		case 'ы', 'э', 'ё', 'ъ':
-			return "ru"
-		}
+	if l := lang.Cyrillic(name); l != "" {
+		return string(l)
 	}
 	return fallback
 }

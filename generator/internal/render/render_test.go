@@ -8,14 +8,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
-func TestFormatNumber(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 84: "84", 999: "999", 1000: "1,000", 1212: "1,212", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := formatNumber(n); got != want {
-			t.Errorf("formatNumber(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func markdown(t *testing.T, base, body string) string {
 	t.Helper()
 	r := &Renderer{md: newMarkdown(site.BaseURL{Path: base})}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
@@ -61,7 +62,7 @@ func (r *Renderer) searchIndex(s *model.Site) output {
 			for i, e := range s.Events {
 				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
 					value: func() any {
-						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
+						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: content.Label(e.Kind), URL: r.url(e.Path())}
 					}}
 			}
 			buf.WriteString(`{"people": `)
