@@ -81,6 +81,13 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 	}
 	opts.Context = ctx
 	out, err := publish.Acquire(c.outDir, c.outputGuard())
+	var refused *publish.RefusedError
+	if errors.As(err, &refused) {
+		err = fmt.Errorf("-out %w", err)
+		if errors.Is(err, publish.ErrNotASite) {
+			err = fmt.Errorf("%w; build into another directory, delete it yourself, or pass -force to replace it", err)
+		}
+	}
 	return opts, out, err
 }
 

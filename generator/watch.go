@@ -35,7 +35,7 @@ func runServe(c *config) error {
 	defer stop()
 	listener, err := serve.Listen(c.addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("-addr: %w", err)
 	}
 	srv := serve.New(c.outDir, c.baseURL.Path)
 	httpServer := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
