@@ -1,4 +1,4 @@
-// Package build runs the pipeline of DESIGN.md §4 on file systems:
+// Package build runs the pipeline of ARCHITECTURE.md on file systems:
 //
 //	content + layouts --load--> files --validate--> model --render--> sink
 //

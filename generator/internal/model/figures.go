@@ -31,7 +31,7 @@ type Report struct {
 }
 
 // figuresOf groups an event's figures by party and then by source, and
-// applies the counting rule of DESIGN.md §2.
+// applies the counting rule of CONTRIBUTING.md ("How totals are counted").
 func figuresOf(parties []*content.Party, e *Event) []*PartyFigures {
 	if len(e.Returned) == 0 {
 		return nil

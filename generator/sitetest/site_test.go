@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -27,8 +27,8 @@ func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	}
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{
-		Content: os.DirFS("../content"), Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today,
+		Content: os.DirFS("../../content"), Layouts: os.DirFS("../../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today(),
 	}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("the shipped site does not build: %v\n%v", err, diags)
@@ -36,7 +36,7 @@ func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	return sink.Files
 }
 
-// Every page kind of DESIGN.md §3 is in the shipped site.
+// Every page kind of README.md ("The site") is in the shipped site.
 func TestShippedSiteHasEveryPageKind(t *testing.T) {
 	files := buildShipped(t, "/")
 	for _, name := range []string{
@@ -89,8 +89,8 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 func TestPaginatedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
+	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../../layouts"), ContentDir: "content",
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: base}, Today: Today(), EventsPerPage: 7, PeoplePerPage: 11}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
