@@ -160,7 +160,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		}
 		rel, _ := filepath.Rel(dir, path)
 		if rel == publish.MarkerFile {
-			return nil // says the directory is a site; no build writes it into its sink
+			return nil // publishing marks the site; a build does not make it
 		}
 		data, err := os.ReadFile(path)
 		if err == nil {

@@ -88,7 +88,7 @@ func Write(w io.Writer, diags diag.List) (int, error) {
 		return 0, nil
 	}
 	if _, err := fmt.Fprintf(w, "%s not shown as annotations (GitHub shows %d errors and %d warnings per step); all are in the job summary:\n",
-		problems(len(rest)), PerStep, PerStep); err != nil {
+		lang.Count(len(rest), "more problem", "more problems"), PerStep, PerStep); err != nil {
 		return 0, err
 	}
 	for _, d := range rest {
@@ -97,13 +97,6 @@ func Write(w io.Writer, diags diag.List) (int, error) {
 		}
 	}
 	return len(rest), nil
-}
-
-func problems(n int) string {
-	if n == 1 {
-		return "1 more problem"
-	}
-	return fmt.Sprintf("%d more problems", n)
 }
 
 // ErrorsFirst returns a copy of diags with the errors before the warnings,
@@ -144,7 +137,7 @@ func Summary(w io.Writer, heading string, diags diag.List) error {
 		b.WriteString("\n| | file | line | problem |\n| --- | --- | ---: | --- |\n")
 		for i, d := range ErrorsFirst(diags) {
 			if i == MaxSummaryRows {
-				fmt.Fprintf(&b, "\n…and %s, not listed here; run `timeline check` to see them all.\n", problems(len(diags)-i))
+				fmt.Fprintf(&b, "\n…and %s, not listed here; run `timeline check` to see them all.\n", lang.Count(len(diags)-i, "more problem", "more problems"))
 				break
 			}
 			icon := "❌ error"

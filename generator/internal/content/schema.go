@@ -21,10 +21,11 @@ const IDRule = "lowercase letters a-z and digits, words joined by single hyphens
 // party, source or tag id, a slug.
 func ValidID(s string) bool { return idPattern.MatchString(s) }
 
-// EventIDDate splits an event id, "2025-08-24-146-for-146", into the date
-// it starts with and reports whether the rest is a valid id. The date is
+// DatedID splits the id of a dated file (an event, a statement),
+// "2025-08-24-146-for-146", into the date it starts with, and reports
+// whether the rest is a valid id. The date is
 // only shaped like one (YYYY-MM-DD); it is for the caller to compare.
-func EventIDDate(id string) (date string, ok bool) {
+func DatedID(id string) (date string, ok bool) {
 	const shape = "0000-00-00-"
 	if len(id) <= len(shape) {
 		return "", false

@@ -58,8 +58,8 @@ func TestIDs(t *testing.T) {
 		"x-2025-08-24":           {"", false},
 		"2025-08-24-a--b":        {"2025-08-24", false},
 	} {
-		if date, ok := EventIDDate(id); date != want.date || ok != want.ok {
-			t.Errorf("EventIDDate(%q) = %q, %v; want %q, %v", id, date, ok, want.date, want.ok)
+		if date, ok := DatedID(id); date != want.date || ok != want.ok {
+			t.Errorf("DatedID(%q) = %q, %v; want %q, %v", id, date, ok, want.date, want.ok)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -15,6 +16,13 @@ import (
 //	absURL PATH    the same, with scheme and host when -base-url has them
 //	asset PATH     a file from static/, with a version query that changes with its content
 //	number N       1000 → "1,000"
+//	qualifiedText N Q   the same as plain text, "≈ 250", for attributes and SVG titles
+//	ordinal N      68 → "68th"
+//	neg N          -N
+//	qualified N Q  N with its content.Qualifier: "≈ 250" (about), "≥ 6,000" (at least), as HTML
+//	               with the words for screen readers
+//	dateRange D E  the text of a date and an optional end date, as one range reads:
+//	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
@@ -38,6 +46,11 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL":                r.absURL,
 		"asset":                 r.asset,
 		"number":                lang.Number,
+		"qualified":             qualified,
+		"qualifiedText":         qualifiedText,
+		"ordinal":               lang.Ordinal,
+		"neg":                   func(n int) int { return -n },
+		"dateRange":             formatDateRange,
 		"plural":                lang.Count,
 		"label":                 content.Label,
 	}
@@ -53,6 +66,49 @@ func (r *Renderer) asset(p string) string {
 		return r.url(p) + "?v=" + h
 	}
 	return r.url(p)
+}
+
+// qualified shows how exact a number is: "≈ 250" for about 250, "≥ 6,000"
+// for at least 6,000. The sign is hidden from screen readers, which read
+// the word instead.
+func qualified(n int, q content.Qualifier) template.HTML {
+	num := template.HTMLEscapeString(lang.Number(n))
+	switch {
+	case q.Approx:
+		return template.HTML(`<span aria-hidden="true">≈&nbsp;</span><span class="visually-hidden">about </span>` + num)
+	case q.AtLeast:
+		return template.HTML(`<span aria-hidden="true">≥&nbsp;</span><span class="visually-hidden">at least </span>` + num)
+	}
+	return template.HTML(num)
+}
+
+func qualifiedText(n int, q content.Qualifier) string {
+	switch {
+	case q.Approx:
+		return "≈\u00a0" + lang.Number(n)
+	case q.AtLeast:
+		return "≥\u00a0" + lang.Number(n)
+	}
+	return lang.Number(n)
+}
+
+// DateRange is how a date, or a range of dates, reads: "23–25 May 2025",
+// "30 May – 2 June 2025", "30 December 2024 – 2 January 2025". Start and
+// End go in two time elements joined by Sep.
+type DateRange struct{ Start, Sep, End string }
+
+func formatDateRange(start content.Date, end *content.Date) DateRange {
+	if end == nil || end.Compare(start) == 0 {
+		return DateRange{Start: start.Long()}
+	}
+	s, e := start.Time(), end.Time()
+	switch {
+	case s.Year() != e.Year():
+		return DateRange{start.Long(), " – ", end.Long()}
+	case s.Month() != e.Month():
+		return DateRange{s.Format("2 January"), " – ", end.Long()}
+	}
+	return DateRange{strconv.Itoa(s.Day()), "–", end.Long()}
 }
 
 // policy is the template function contentSecurityPolicy: the page's policy,

@@ -19,7 +19,7 @@ import (
 )
 
 // pageKinds are the page templates a layouts directory must have.
-var pageKinds = []site.Kind{site.Home, site.Event, site.Person, site.People, site.Year, site.Years, site.Tag, site.Tags, site.NotFound}
+var pageKinds = []site.Kind{site.Home, site.Numbers, site.Event, site.Person, site.People, site.Year, site.Years, site.Tag, site.Tags, site.NotFound}
 
 // layouts is a parsed layouts directory.
 type layouts struct {

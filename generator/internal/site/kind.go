@@ -9,6 +9,7 @@ type Kind string
 // person.html... (404.html for NotFound).
 const (
 	Home     Kind = "home"
+	Numbers  Kind = "numbers"
 	Event    Kind = "event"
 	Person   Kind = "person"
 	People   Kind = "people"
