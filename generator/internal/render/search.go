@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // SearchIndexPath is the file the site's search script reads, relative to
@@ -37,7 +39,7 @@ type searchEvent struct {
 // searchIndex is the output of the index. Its fingerprint hashes every
 // event and person file, which is linear and cheap next to encoding.
 func (r *Renderer) searchIndex(s *model.Site) output {
-	return output{path: SearchIndexPath, kind: "search",
+	return output{path: SearchIndexPath, kind: site.Search,
 		deps: func(h *hasher) {
 			h.uint(uint64(len(s.Events)))
 			for _, e := range s.Events {
@@ -60,7 +62,7 @@ func (r *Renderer) searchIndex(s *model.Site) output {
 			for i, e := range s.Events {
 				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
 					value: func() any {
-						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
+						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: content.Label(e.Kind), URL: r.url(e.Path())}
 					}}
 			}
 			buf.WriteString(`{"people": `)

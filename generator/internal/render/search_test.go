@@ -9,6 +9,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func testSite(t *testing.T) *model.Site {
@@ -31,7 +32,7 @@ func testSite(t *testing.T) *model.Site {
 // The index has every person with all their names and every event, newest
 // first, with addresses under the base path.
 func TestSearchIndex(t *testing.T) {
-	r, diags := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/"}})
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -72,7 +73,7 @@ func TestSearchIndex(t *testing.T) {
 // JSON-LD describes events and people with schema.org types, is safe in a
 // script element, and is left out of other pages.
 func TestJSONLD(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	site := testSite(t)
 	var event *model.Event
 	for _, e := range site.Events {
@@ -114,7 +115,7 @@ func TestJSONLD(t *testing.T) {
 func TestPortrait(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("jpeg")}
-	r, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

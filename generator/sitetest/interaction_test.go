@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 // Browser tests of what readers do: search, move by keyboard, filter the
 // timeline, and read the site without JavaScript.
@@ -36,7 +36,7 @@ func search(t *testing.T, ctx context.Context, query string) {
 	if err != nil {
 		t.Fatalf("typing %q: %v", query, err)
 	}
-	waitInPage(t, ctx, "results for "+query, `document.querySelector(".search-status").textContent.includes("result") ||
+	WaitInPage(t, ctx, "results for "+query, `document.querySelector(".search-status").textContent.includes("result") ||
 		document.querySelector(".search-status").textContent.includes("Nothing found")`)
 }
 
@@ -55,7 +55,7 @@ func firstResult(t *testing.T, ctx context.Context) string {
 // by keyboard, under the /repo/ base path, and without the server once its
 // index is loaded.
 func TestSearchInBrowser(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	srv := shippedServer(t)
 	site := srv.URL + "/repo/"
 	open(t, ctx, site)
@@ -88,16 +88,16 @@ func TestSearchInBrowser(t *testing.T) {
 	// By keyboard: down to the results, through them, Escape back.
 	search(t, ctx, "Khylyuk")
 	press(t, ctx, kb.ArrowDown)
-	waitInPage(t, ctx, "the first result focused", `document.activeElement === document.querySelector(".search-list a")`)
+	WaitInPage(t, ctx, "the first result focused", `document.activeElement === document.querySelector(".search-list a")`)
 	press(t, ctx, kb.ArrowUp)
-	waitInPage(t, ctx, "back in the box", `document.activeElement.id === "search-input"`)
+	WaitInPage(t, ctx, "back in the box", `document.activeElement.id === "search-input"`)
 	press(t, ctx, kb.Escape)
-	waitInPage(t, ctx, "the results closed", `document.querySelector(".search-list").hidden`)
+	WaitInPage(t, ctx, "the results closed", `document.querySelector(".search-list").hidden`)
 
 	// Enter opens the first result.
 	search(t, ctx, "Хилюк")
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "the person's page", `location.pathname === "/repo/people/dmytro-khyliuk/" && document.readyState === "complete"`)
+	WaitInPage(t, ctx, "the person's page", `location.pathname === "/repo/people/dmytro-khyliuk/" && document.readyState === "complete"`)
 
 	// Offline: once the index is loaded, the search needs no server.
 	open(t, ctx, site+"years/")
@@ -114,7 +114,7 @@ func TestSearchInBrowser(t *testing.T) {
 // that nothing on the page hides; the timeline can be filtered with the
 // keyboard.
 func TestKeyboardHome(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
@@ -122,10 +122,10 @@ func TestKeyboardHome(t *testing.T) {
 	open(t, ctx, site)
 
 	press(t, ctx, kb.Tab)
-	waitInPage(t, ctx, "the skip link focused and visible", `document.activeElement.classList.contains("skip-link") &&
+	WaitInPage(t, ctx, "the skip link focused and visible", `document.activeElement.classList.contains("skip-link") &&
 		document.activeElement.getBoundingClientRect().top >= 0`)
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "the focus in the main content", `location.hash === "#main" && document.activeElement.id === "main"`)
+	WaitInPage(t, ctx, "the focus in the main content", `location.hash === "#main" && document.activeElement.id === "main"`)
 
 	open(t, ctx, site)
 	// Every element that should be reachable, in document order.
@@ -192,7 +192,7 @@ func TestKeyboardHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, ctx, kb.ArrowDown)
-	waitInPage(t, ctx, "a kind chosen and the list filtered", `(() => {
+	WaitInPage(t, ctx, "a kind chosen and the list filtered", `(() => {
 		const kind = document.getElementById("filter-kind").value;
 		const events = [...document.querySelectorAll(".timeline li.event")];
 		return kind !== "" && events.some(e => e.hidden) &&
@@ -205,14 +205,14 @@ func TestKeyboardHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "every event shown again", `![...document.querySelectorAll(".timeline > li")].some(e => e.hidden) &&
+	WaitInPage(t, ctx, "every event shown again", `![...document.querySelectorAll(".timeline > li")].some(e => e.hidden) &&
 		location.search === "" && document.activeElement.id === "filter-kind"`)
 }
 
 // Without JavaScript, the search box is replaced by links to the people and
 // tags indexes, the filters are not offered, and every event is listed.
 func TestWithoutJavaScript(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
