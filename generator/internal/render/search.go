@@ -8,6 +8,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // SearchIndexPath is the file the site's search script reads, relative to
@@ -28,7 +29,7 @@ const SearchIndexPath = "search-index.json"
 // it. The texts are kept as written: matching spellings, numbers and dates
 // is the script's work, on the index and the query alike.
 //
-//	{"months": [12 month names], "kinds": [kind labels, in content.EventKinds order],
+//	{"months": [12 month names], "kinds": [kind labels, in content.EventKinds() order],
 //	 "urls": {"event": prefix, "person": prefix},
 //	 "tags": [{"n": name, "e": [events]}],
 //	 "people": [{"i": id, "n": name, "o": [native name, aliases...], "d": description, "e": [events]}],
@@ -92,7 +93,7 @@ func englishSearch() *searchEdition {
 	return &searchEdition{
 		path:   SearchIndexPath,
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		kind:   label,
+		kind:   content.Label,
 		event: func(e *model.Event) searchEventText {
 			return searchEventText{title: e.Title, summary: e.Summary, place: e.Place, mediator: e.Mediator}
 		},
@@ -110,7 +111,7 @@ func englishSearch() *searchEdition {
 // searchIndex is the output of an edition's index. Its fingerprint hashes
 // every event and person file, which is linear and cheap next to encoding.
 func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition) output {
-	return output{path: ed.path, kind: "search",
+	return output{path: ed.path, kind: site.Search,
 		deps: func(h *hasher) {
 			h.uint(uint64(len(s.Events)))
 			for _, e := range s.Events {
@@ -130,7 +131,7 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 		eventNumber[e] = i
 	}
 	header := searchHeader{Months: ed.months[:], URLs: map[string]string{"event": r.url("events/"), "person": r.url("people/")}}
-	for _, k := range content.EventKinds {
+	for _, k := range content.EventKinds() {
 		header.Kinds = append(header.Kinds, ed.kind(k))
 	}
 	for _, t := range s.Tags {
@@ -196,7 +197,7 @@ func deltas(events []*model.Event, number map[*model.Event]int) []int {
 func searchEventOf(e *model.Event, ed *searchEdition) searchEvent {
 	t := ed.event(e)
 	se := searchEvent{ID: e.ID, Title: t.title, Summary: t.summary, Place: t.place, Mediator: t.mediator,
-		Kind: slices.Index(content.EventKinds, e.Kind)}
+		Kind: slices.Index(content.EventKinds(), e.Kind)}
 	if date := e.Date.String(); !strings.HasPrefix(e.ID+"-", date+"-") {
 		se.Date = date
 	}

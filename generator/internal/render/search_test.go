@@ -10,6 +10,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func testSite(t *testing.T) *model.Site {
@@ -97,7 +98,7 @@ func writeSearchIndex(t *testing.T, r *Renderer, site *model.Site, ed *searchEdi
 // position, people and tags their events by number, and the addresses
 // are prefixes under the base path, with the id.
 func TestSearchIndex(t *testing.T) {
-	r, diags := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/"}})
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -148,7 +149,7 @@ func TestSearchIndex(t *testing.T) {
 // number and the others by the difference from the one before. A rebuild reuses the
 // items' encodings, but not where an earlier event has moved the numbers.
 func TestSearchIndexEventNumbers(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/"}})
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
 	site := searchSite(t, "2024-01-01")
 	site.People[0].Events = append(site.People[0].Events, site.Events[0], site.Events[1])
 	idx, _ := writeSearchIndex(t, r, site, r.search)
@@ -164,7 +165,7 @@ func TestSearchIndexEventNumbers(t *testing.T) {
 // The index of another edition of the site has its months, labels and
 // texts: the builder takes them as parameters.
 func TestSearchIndexEdition(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/"}})
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
 	ed := &searchEdition{path: "uk/search-index.json",
 		months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
 		kind:   func(k string) string { return map[string]string{"exchange": "Обмін"}[k] },
@@ -184,7 +185,7 @@ func TestSearchIndexEdition(t *testing.T) {
 // JSON-LD describes events and people with schema.org types, is safe in a
 // script element, and is left out of other pages.
 func TestJSONLD(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	site := testSite(t)
 	var event *model.Event
 	for _, e := range site.Events {
@@ -226,7 +227,7 @@ func TestJSONLD(t *testing.T) {
 func TestPortrait(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("jpeg")}
-	r, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

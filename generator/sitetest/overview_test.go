@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 	"golang.org/x/text/language"
 	textmessage "golang.org/x/text/message"
@@ -24,10 +25,10 @@ import (
 // returns the files and the model.
 func buildWithShippedLayouts(t *testing.T, content fs.FS) (map[string][]byte, *model.Site) {
 	t.Helper()
-	base, _ := render.ParseBaseURL("/")
+	base, _ := site.ParseBaseURL("/")
 	var sink render.MapSink
-	res, diags, err := build.Run(build.Options{Content: content, Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today}, &sink)
+	res, diags, err := build.Run(build.Options{Content: content, Layouts: os.DirFS("../../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today()}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v\n%v", err, diags)
 	}
@@ -38,7 +39,14 @@ func buildWithShippedLayouts(t *testing.T, content fs.FS) (map[string][]byte, *m
 // hand in internal/model/testdata/counting.txtar.
 func countingFixture(t *testing.T) fstest.MapFS {
 	t.Helper()
-	ar, err := txtar.ParseFile("internal/model/testdata/counting.txtar")
+	return archiveContent(t, "../internal/model/testdata/counting.txtar")
+}
+
+// archiveContent is a content directory of the Markdown files of a txtar
+// archive.
+func archiveContent(t *testing.T, path string) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +105,7 @@ func TestHomeShowsOfficialTotals(t *testing.T) {
 		t.Errorf("synthetic record: official lines %q, want [%q]", lines, want)
 	}
 
-	files, site := buildWithShippedLayouts(t, os.DirFS("../content"))
+	files, site := buildWithShippedLayouts(t, os.DirFS("../../content"))
 	lines = classText(t, files["index.html"], "official-line")
 	latest := site.LatestOfficials("exchange")
 	if len(lines) != len(latest) {
@@ -119,7 +127,7 @@ func TestHomeShowsOfficialTotals(t *testing.T) {
 // the numbers: the bottom of each is within the window, without scrolling.
 func TestFirstScreen(t *testing.T) {
 	site := serveShipped(t)
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	for _, size := range []struct {
 		width, height int64
 		mobile        bool
@@ -159,7 +167,7 @@ func TestFirstScreen(t *testing.T) {
 // background it is drawn on.
 func TestPrintInDarkMode(t *testing.T) {
 	site := serveShipped(t)
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Media:    "print",
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},

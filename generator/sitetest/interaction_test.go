@@ -1,11 +1,10 @@
-package main
+package sitetest
 
 // Browser tests of what readers do: search, move by keyboard, filter the
 // timeline, and read the site without JavaScript.
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,9 +12,6 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/exchange-timeline/timeline/generator/internal/build"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
-	"golang.org/x/tools/txtar"
 )
 
 // press sends keys to the focused element.
@@ -40,7 +36,7 @@ func search(t *testing.T, ctx context.Context, query string) {
 	if err != nil {
 		t.Fatalf("typing %q: %v", query, err)
 	}
-	waitInPage(t, ctx, "results for "+query, `document.querySelector(".search-status").textContent.includes("result") ||
+	WaitInPage(t, ctx, "results for "+query, `document.querySelector(".search-status").textContent.includes("result") ||
 		document.querySelector(".search-status").textContent.includes("Nothing found")`)
 }
 
@@ -60,22 +56,11 @@ func searchResults(t *testing.T, ctx context.Context) []string {
 	return hrefs
 }
 
-// searchFixture builds testdata/search/site.txtar, a synthetic site, with
-// the real layouts under /repo/, and serves it as serveShipped does.
+// searchFixture builds testdata/search.txtar, a synthetic site, with the
+// real layouts under /repo/, and serves it as serveShipped does.
 func searchFixture(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/search/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, _ := render.ParseBaseURL("/repo/")
-	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: archiveFS(ar, "content/"), Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today}, &sink)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("the search fixture does not build: %v\n%v", err, diags)
-	}
-	return serveFiles(t, sink.Files).URL + "/repo/"
+	return serveFiles(t, buildSite(t, archiveContent(t, "testdata/search.txtar"), "/repo/")).URL + "/repo/"
 }
 
 // The search forgives: case endings, typos, Russian spellings given as
@@ -84,7 +69,7 @@ func searchFixture(t *testing.T) string {
 // finds stays relevant: near misses are left out, and exact and prefix
 // matches rank above case endings and typos. On a synthetic site.
 func TestSearchInBrowserMatching(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	recordCSPViolations(t, ctx)
 	site := searchFixture(t)
 	open(t, ctx, site)
@@ -162,7 +147,7 @@ func TestSearchInBrowserMatching(t *testing.T) {
 // by keyboard, under the /repo/ base path, and without the server once its
 // index is loaded.
 func TestSearchInBrowser(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	srv := shippedServer(t)
 	site := srv.URL + "/repo/"
 	open(t, ctx, site)
@@ -202,16 +187,16 @@ func TestSearchInBrowser(t *testing.T) {
 	// By keyboard: down to the results, through them, Escape back.
 	search(t, ctx, "Khylyuk")
 	press(t, ctx, kb.ArrowDown)
-	waitInPage(t, ctx, "the first result focused", `document.activeElement === document.querySelector(".search-list a")`)
+	WaitInPage(t, ctx, "the first result focused", `document.activeElement === document.querySelector(".search-list a")`)
 	press(t, ctx, kb.ArrowUp)
-	waitInPage(t, ctx, "back in the box", `document.activeElement.id === "search-input"`)
+	WaitInPage(t, ctx, "back in the box", `document.activeElement.id === "search-input"`)
 	press(t, ctx, kb.Escape)
-	waitInPage(t, ctx, "the results closed", `document.querySelector(".search-list").hidden`)
+	WaitInPage(t, ctx, "the results closed", `document.querySelector(".search-list").hidden`)
 
 	// Enter opens the first result.
 	search(t, ctx, "Хилюк")
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "the person's page", `location.pathname === "/repo/people/dmytro-khyliuk/" && document.readyState === "complete"`)
+	WaitInPage(t, ctx, "the person's page", `location.pathname === "/repo/people/dmytro-khyliuk/" && document.readyState === "complete"`)
 
 	// Offline: once the index is loaded, the search needs no server.
 	open(t, ctx, site+"years/")
@@ -228,7 +213,7 @@ func TestSearchInBrowser(t *testing.T) {
 // that nothing on the page hides; the timeline can be filtered with the
 // keyboard.
 func TestKeyboardHome(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
@@ -236,10 +221,10 @@ func TestKeyboardHome(t *testing.T) {
 	open(t, ctx, site)
 
 	press(t, ctx, kb.Tab)
-	waitInPage(t, ctx, "the skip link focused and visible", `document.activeElement.classList.contains("skip-link") &&
+	WaitInPage(t, ctx, "the skip link focused and visible", `document.activeElement.classList.contains("skip-link") &&
 		document.activeElement.getBoundingClientRect().top >= 0`)
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "the focus in the main content", `location.hash === "#main" && document.activeElement.id === "main"`)
+	WaitInPage(t, ctx, "the focus in the main content", `location.hash === "#main" && document.activeElement.id === "main"`)
 
 	open(t, ctx, site)
 	// Every element that should be reachable, in document order.
@@ -306,7 +291,7 @@ func TestKeyboardHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, ctx, kb.ArrowDown)
-	waitInPage(t, ctx, "a kind chosen and the list filtered", `(() => {
+	WaitInPage(t, ctx, "a kind chosen and the list filtered", `(() => {
 		const kind = document.getElementById("filter-kind").value;
 		const events = [...document.querySelectorAll(".timeline li.event")];
 		return kind !== "" && events.some(e => e.hidden) &&
@@ -319,14 +304,14 @@ func TestKeyboardHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "every event shown again", `![...document.querySelectorAll(".timeline > li")].some(e => e.hidden) &&
+	WaitInPage(t, ctx, "every event shown again", `![...document.querySelectorAll(".timeline > li")].some(e => e.hidden) &&
 		location.search === "" && document.activeElement.id === "filter-kind"`)
 }
 
 // Without JavaScript, the search box is replaced by links to the people and
 // tags indexes, the filters are not offered, and every event is listed.
 func TestWithoutJavaScript(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
