@@ -25,9 +25,9 @@
   };
   var CYRILLIC_LETTERS = /[а-яёєіїґʼ’'`]/g;
 
-  // A number written in groups of three: 1,000 or 1 000 (with any space)
-  // or 1.000; the first group has one to three digits.
-  var DIGIT_GROUPS = /(^|[^\d.,])(\d{1,3}(?:[,.\s\u00a0\u2009\u202f]\d{3})+)(?![\d])/g;
+  // A number written in groups of three: 1,000 or 1 000 (with any space,
+  // thin or no-break) or 1.000; the first group has one to three digits.
+  var DIGIT_GROUPS = /(^|[^\d.,])(\d{1,3}(?:[,.\s]\d{3})+)(?!\d)/g;
 
   function joinDigitGroups(text) {
     return text.replace(DIGIT_GROUPS, function (all, before, number) {
@@ -78,7 +78,7 @@
     if (sharesStem(query, word)) {
       return STEM;
     }
-    if (Math.abs(query.length - word.length) <= 1 && withinOneEdit(query, word)) {
+    if (withinOneEdit(query, word)) {
       return TYPO;
     }
     return NONE;
@@ -104,6 +104,9 @@
   // and b is at most one: one letter added, dropped, changed, or two
   // neighbours swapped.
   function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) {
       i++;
@@ -404,13 +407,7 @@
   // first, the order of the index.
   Index.prototype.search = function (text) {
     var self = this;
-    var list = [];
-    // A date written with dashes, dots or slashes is one token; keep its
-    // parts apart before folding joins them.
-    joinDigitGroups(String(text).toLowerCase()).split(/\s+/).forEach(function (token) {
-      list = list.concat(words(token.replace(/(\d)[-.\/](?=\d)/g, "$1 ")));
-    });
-    var query = readDates(list, function (w) { return self.monthOf(w); });
+    var query = readDates(words(text), function (w) { return self.monthOf(w); });
     var parts = query.periods.map(function (p) { return self.matchDate(p); })
       .concat(query.words.map(function (w) { return self.matchWord(w); }));
     if (parts.length === 0) {
