@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
@@ -90,10 +91,9 @@ type searchPersonText struct {
 }
 
 func englishSearch() *searchEdition {
-	return &searchEdition{
-		path:   SearchIndexPath,
-		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-		kind:   content.Label,
+	ed := &searchEdition{
+		path: SearchIndexPath,
+		kind: content.Label,
 		event: func(e *model.Event) searchEventText {
 			return searchEventText{title: e.Title, summary: e.Summary, place: e.Place, mediator: e.Mediator}
 		},
@@ -106,6 +106,10 @@ func englishSearch() *searchEdition {
 			return t
 		},
 	}
+	for m := range ed.months {
+		ed.months[m] = time.Month(m + 1).String()
+	}
+	return ed
 }
 
 // searchIndex is the output of an edition's index. Its fingerprint hashes
