@@ -13,6 +13,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The three inputs of the second red-team round that made the work or the
@@ -57,7 +58,7 @@ func measure(t *testing.T, fsys fstest.MapFS) *work {
 	t.Helper()
 	w := &work{}
 	opts := Options{Content: fsys, Layouts: os.DirFS("../../../layouts"), ContentDir: "content",
-		BaseURL: render.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}
+		BaseURL: site.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -159,7 +160,7 @@ func TestLargestEventOutput(t *testing.T) {
 			"---\ntitle: X\ndate: 2025-02-%02d\nkind: exchange\n%s---\nThe body.\n", d+1, fm.String()))}
 	}
 	var sink render.MapSink
-	opts := Options{Content: fsys, Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+	opts := Options{Content: fsys, Layouts: os.DirFS("../../../layouts"), BaseURL: site.BaseURL{Path: "/"},
 		Today: content.NewDate(2030, 1, 1)}
 	if _, diags, err := Run(opts, &sink); err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)

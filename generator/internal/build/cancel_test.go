@@ -11,6 +11,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // interruptingFS cancels a build after it has opened a given number of
@@ -41,7 +42,7 @@ func TestInterruptedWhileLoading(t *testing.T) {
 	fsys.left.Store(100)
 	var sink render.MapSink
 	res, _, err := Run(Options{Context: ctx, Content: fsys, Layouts: os.DirFS("../../../layouts"),
-		BaseURL: render.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
+		BaseURL: site.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
 	if !errors.Is(err, context.Canceled) || res != nil {
 		t.Fatalf("got %v, %v; want the context's error", res, err)
 	}
@@ -59,7 +60,7 @@ func TestInterruptedBeforeRendering(t *testing.T) {
 	cancel()
 	var sink render.MapSink
 	_, _, err := Run(Options{Context: ctx, Content: corpus.FS(20), Layouts: os.DirFS("../../../layouts"),
-		BaseURL: render.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
+		BaseURL: site.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
 	if !errors.Is(err, context.Canceled) || len(sink.Files) != 0 {
 		t.Errorf("err %v, %d files written", err, len(sink.Files))
 	}

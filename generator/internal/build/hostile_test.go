@@ -10,7 +10,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Hostile content files, each under the 1 MiB limit, are checked and built
@@ -66,7 +66,7 @@ func TestHostileContentFinishes(t *testing.T) {
 				size += len(f.Data)
 			}
 			opts := Options{Content: fsys, Layouts: os.DirFS("../../../layouts"), ContentDir: "content",
-				BaseURL: render.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}
+				BaseURL: site.BaseURL{Path: "/"}, Today: content.NewDate(2030, 1, 1)}
 			done := make(chan diag.List, 1)
 			start := time.Now()
 			go func() {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/noise"
 )
 
@@ -13,9 +14,9 @@ import (
 // depth, are read.
 var folders = []string{"events", "people", "statements"}
 
-// Languages are the languages of translations, beside the English main
+// translations are the languages of translations, beside the English main
 // files: x.uk.md translates x.md.
-var Languages = []string{"uk", "ru"}
+func translations() []lang.Lang { return []lang.Lang{lang.Ukrainian, lang.Russian} }
 
 // listFiles finds the content files: _index.md and the Markdown files under
 // the folders. Nothing else is skipped in silence but the files of editors
@@ -132,8 +133,8 @@ func isTranslation(p string) bool {
 	if !ok {
 		return false
 	}
-	for _, lang := range Languages {
-		if strings.HasSuffix(stem, "."+lang) {
+	for _, l := range translations() {
+		if strings.HasSuffix(stem, "."+string(l)) {
 			return true
 		}
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // markdown parses bodies as the renderer does, to find their links.
-var markdown = goldmark.New(goldmark.WithExtensions(content.MarkdownExtensions...))
+var markdown = goldmark.New(goldmark.WithExtensions(content.MarkdownExtensions()...))
 
 // bodyLinks reports what the renderer would quietly change in a Markdown
 // body: links and images whose destination may not appear on the site

@@ -208,22 +208,6 @@ func TestChmodOnlyDropped(t *testing.T) {
 	}
 }
 
-// New makes the roots absolute in its own copy of the options.
-func TestOptionsLeftAlone(t *testing.T) {
-	dir := t.TempDir()
-	t.Chdir(dir)
-	must(t, os.Mkdir("root", 0o755))
-	roots := []string{"root"}
-	w, err := New(Options{Roots: roots})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if roots[0] != "root" {
-		t.Errorf("the caller's roots were changed to %q", roots)
-	}
-}
-
 // When file events cannot be had (the inotify watch limit reached, a file
 // system without events), the watcher says so and polls instead.
 func TestFallbackToPolling(t *testing.T) {
@@ -315,5 +299,23 @@ func TestRootGoneAndBack(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// New works on its own copy of the options: the caller's roots stay as
+// they were given.
+func TestNewKeepsTheCallersOptions(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("content", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	roots := []string{"content"}
+	w, err := New(Options{Roots: roots, Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if roots[0] != "content" {
+		t.Errorf("New changed the caller's roots to %q", roots)
 	}
 }
