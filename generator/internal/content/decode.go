@@ -23,7 +23,7 @@ type decoder struct {
 	path      string
 	fm        *frontMatter
 	diags     diag.List
-	positions Positions
+	positions *Positions // kept by the Doc: not a field of the decoder, which holds the YAML tree
 	// parent is the index in positions of the value being decoded.
 	parent int32
 	// via is the alias (*name) being expanded, if any: values reached
@@ -108,6 +108,8 @@ func (d *decoder) decode(v any) {
 		return
 	}
 	d.decodeStruct(d.fm.root, rv)
+	// Kept as long as the Doc: no spare room from growing.
+	d.positions.nodes = slices.Clone(d.positions.nodes)
 }
 
 // field describes one front-matter field of a struct.

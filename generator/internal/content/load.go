@@ -215,8 +215,8 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
 	}
-	d := &decoder{path: p, fm: &parsed.fm, diags: invisible}
-	doc.Positions = &d.positions
+	d := &decoder{path: p, fm: &parsed.fm, diags: invisible, positions: new(Positions)}
+	doc.Positions = d.positions
 	switch {
 	case p == SiteFile:
 		s := &Site{Doc: doc}
