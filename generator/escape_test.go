@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 )
 
 // A file name is text from a pull request: printed, it must not forge a
@@ -15,19 +16,9 @@ import (
 // GitHub annotates, so the names are also printed as plain lines.
 func TestPrintedNamesAreEscaped(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, data string) {
-		t.Helper()
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("content/_index.md", "---\ntitle: T\nparties: [{id: a, name: A}]\n---\n")
+	files := map[string]string{"content/_index.md": "---\ntitle: T\nparties: [{id: a, name: A}]\n---\n"}
 	for i := range 11 {
-		write(fmt.Sprintf("content/events/2025-01-%02d-x.md", i+1), "---\nsoruces: x\n---\n")
+		files[fmt.Sprintf("content/events/2025-01-%02d-x.md", i+1)] = "---\nsoruces: x\n---\n"
 	}
 	evil := []string{
 		"content/events/zz\n::error::forged.md",
@@ -36,8 +27,9 @@ func TestPrintedNamesAreEscaped(t *testing.T) {
 		"content/people/\u202eevil.md",
 	}
 	for _, name := range evil {
-		write(name, "---\nname: x\nunknown\x1b[31m: \"red\x1b[0m\"\n---\n")
+		files[name] = "---\nname: x\nunknown\x1b[31m: \"red\x1b[0m\"\n---\n"
 	}
+	sitetest.WriteFiles(t, dir, files)
 	content := filepath.Join(dir, "content")
 
 	var stdout, stderr bytes.Buffer

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 )
 
 // A content-only change whose body has headings named like the page's own
@@ -35,15 +37,7 @@ func TestBodyHeadingsPassTheHTMLChecker(t *testing.T) {
 		"people/ada-example.md": "---\nname: Ada Example\nsources:\n  - {id: a, publisher: Wire, url: \"https://example.org/a\", date: 2001-01-10}\n---\n" +
 			"# Main\n\n# Events\n\n# Biography\n\n# Sources\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, "content", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, filepath.Join(dir, "content"), files)
 	cmd := exec.Command("make", "--no-print-directory", "validate-html",
 		"CONTENT="+filepath.Join(dir, "content"), "VALIDATE_DIR="+filepath.Join(dir, "validate"), "REPO=site")
 	cmd.Dir = root
