@@ -84,6 +84,7 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	cache.listing, cache.docs = listing, docs
 	c.peopleWithoutEvents(cache.usedMap())
 	c.redirects()
+	c.sameDay()
 	return c.diags
 }
 
