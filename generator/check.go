@@ -31,7 +31,7 @@ func runCheck(c *config) error {
 		return usagef("unknown format %q (use github or text)", c.format)
 	}
 	start := time.Now()
-	opts, err := c.buildOptions(false)
+	opts, err := c.buildOptions(true)
 	if err != nil {
 		return err
 	}

@@ -2,14 +2,18 @@ package main
 
 import (
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"golang.org/x/tools/txtar"
 )
 
@@ -19,12 +23,19 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 var today = content.NewDate(2025, 11, 1)
 
 // TestContentErrors runs each archive in testdata/errors: the content files
-// in it are checked, and every diagnostic must match its "want" section,
-// position, message and hint. There is one archive per rule of the schema.
+// in it are checked with the shipped layouts (and the archive's layouts/
+// files added to them), as timeline check does, and every diagnostic must
+// match its "want" section, position, message and hint. There is one
+// archive per rule of the schema.
 func TestContentErrors(t *testing.T) {
+	shippedLayouts := mapFS(t, "../layouts")
 	forEachArchive(t, "testdata/errors", func(t *testing.T, file string, ar *txtar.Archive) {
 		fsys, want := archiveFS(ar, "content/"), wantSection(ar)
-		diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: today})
+		layouts := maps.Clone(shippedLayouts)
+		maps.Copy(layouts, archiveFS(ar, "layouts/"))
+		opts := build.Options{Content: fsys, Layouts: layouts, ContentDir: "content", LayoutsDir: "layouts", Today: today}
+		diags := build.Check(opts)
+		checkFindsWhatBuildRefuses(t, opts, diags)
 		got := diags.Error()
 		if got != "" {
 			got += "\n"
@@ -40,6 +51,22 @@ func TestContentErrors(t *testing.T) {
 			t.Errorf("diagnostics differ\n--- got:\n%s--- want:\n%s", got, want)
 		}
 	})
+}
+
+// checkFindsWhatBuildRefuses builds what was checked: every error of the
+// build must be one the check reported, so that a change the check accepts
+// builds.
+func checkFindsWhatBuildRefuses(t *testing.T, opts build.Options, checked diag.List) {
+	t.Helper()
+	_, built, err := build.Run(opts, &render.MapSink{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range built {
+		if d.Severity == diag.Error && !slices.Contains(checked, d) {
+			t.Errorf("the build fails where the check did not: %s", d)
+		}
+	}
 }
 
 // forEachArchive runs test as a subtest for each txtar archive in dir.

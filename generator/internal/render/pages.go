@@ -118,7 +118,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	outs = append(outs, r.searchIndex(s))
 	outs = append(outs, r.sitemaps(pages)...)
 	for _, f := range r.layouts.static {
-		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {
+		outs = append(outs, output{path: f.path, kind: "static", deps: constant, static: "static/" + f.path, write: func(buf *bytes.Buffer) error {
 			_, err := buf.Write(f.data)
 			return err
 		}})

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -13,27 +14,25 @@ import (
 // twice; when it is a separate stage reported on its own, each file says
 // which stage it is. Each event without a stage is reported, at its date.
 func (c *checker) sameDay() {
-	type day struct {
-		date content.Date
-		kind string
-	}
 	// Events whose id or kind is wrong are reported already: comparing
 	// them would only repeat that.
-	byDay := map[day][]*content.Event{}
-	ids := map[string]int{}
-	for _, e := range c.files.Events {
-		ids[e.ID]++
-	}
-	for _, e := range c.files.Events {
-		if !e.Date.IsZero() && slices.Contains(content.EventKinds, e.Kind) && ids[e.ID] == 1 && eventIDPattern.MatchString(e.ID) {
-			k := day{e.Date, e.Kind}
-			byDay[k] = append(byDay[k], e)
+	events := slices.DeleteFunc(slices.Clone(c.files.Events), func(e *content.Event) bool {
+		return e.Date.IsZero() || !slices.Contains(content.EventKinds, e.Kind) || !eventIDPattern.MatchString(e.ID)
+	})
+	slices.SortFunc(events, func(a, b *content.Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
+	})
+	for len(events) > 0 {
+		n := 1
+		for n < len(events) && events[n].Date == events[0].Date && events[n].Kind == events[0].Kind {
+			n++
 		}
-	}
-	for k, same := range byDay {
+		// A second file with the same id is reported as a duplicate id.
+		same := slices.CompactFunc(events[:n:n], func(a, b *content.Event) bool { return a.ID == b.ID })
 		if len(same) > 1 {
-			c.unstaged(k.kind, k.date, same)
+			c.unstaged(events[0].Kind, events[0].Date, same)
 		}
+		events = events[n:]
 	}
 }
 
