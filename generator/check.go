@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
@@ -36,11 +37,17 @@ func runCheck(c *config) error {
 		return err
 	}
 	diags := build.Check(opts)
-	report := c.report
-	if c.format == formatGitHub {
-		report = c.annotate
+	// Without -changed, every file is the contributor's.
+	own, elsewhere, hidden := diags, diag.List(nil), 0
+	if c.changedOnly {
+		own, elsewhere, hidden = aboutChange(diags, c.changed)
 	}
-	if err := report(diags); err != nil {
+	if c.format == formatGitHub {
+		err = c.annotate(own, elsewhere, hidden)
+	} else {
+		err = c.reportShown(slices.Concat(own, elsewhere), hidden)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
@@ -49,21 +56,28 @@ func runCheck(c *config) error {
 
 // annotate reports diags as GitHub annotations on stdout, writes the job
 // summary when $GITHUB_STEP_SUMMARY names a file, and returns errFailed
-// when any is an error.
-func (c *config) annotate(diags diag.List) error {
+// when any is an error. With -changed, the problems of the change (own)
+// come first, then the errors elsewhere, in a table of their own in the
+// summary; the warnings left out (hidden) are one plain line in both.
+func (c *config) annotate(own, elsewhere diag.List, hidden int) error {
 	workspace := os.Getenv("GITHUB_WORKSPACE")
-	for i := range diags {
-		diags[i].Path = annotate.RelativePath(diags[i].Path, workspace)
+	all := slices.Concat(own, elsewhere)
+	for i := range all {
+		all[i].Path = annotate.RelativePath(all[i].Path, workspace)
 	}
-	if _, err := annotate.Write(c.stdout, diags); err != nil {
+	own, elsewhere = all[:len(own)], all[len(own):]
+	if _, err := annotate.Write(c.stdout, all); err != nil {
 		return err
 	}
+	if hidden > 0 {
+		fmt.Fprintln(c.stdout, hiddenLine(hidden))
+	}
 	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" {
-		if err := appendSummary(name, "timeline check: "+c.contentDir, diags); err != nil {
+		if err := c.appendSummary(name, own, elsewhere, hidden); err != nil {
 			return err
 		}
 	}
-	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
+	errs, warns := all.Count(diag.Error), all.Count(diag.Warning)+hidden
 	if errs > 0 {
 		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
 		return errFailed
@@ -73,11 +87,22 @@ func (c *config) annotate(diags diag.List) error {
 
 // appendSummary adds the report to the job summary file; GitHub expects
 // each step to append to it.
-func appendSummary(name, heading string, diags diag.List) error {
+func (c *config) appendSummary(name string, own, elsewhere diag.List, hidden int) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("job summary: %w", err)
 	}
-	err = annotate.Summary(f, heading, diags)
+	heading := "timeline check: " + c.contentDir
+	if !c.changedOnly {
+		err = annotate.Summary(f, heading, own)
+	} else {
+		err = annotate.Summary(f, heading+", the files this change touches", own)
+		if len(elsewhere) > 0 {
+			err = errors.Join(err, annotate.Summary(f, heading+", errors in other files", elsewhere))
+		}
+	}
+	if err == nil && hidden > 0 {
+		_, err = fmt.Fprintf(f, "%s.\n\n", hiddenLine(hidden))
+	}
 	return errors.Join(err, f.Close())
 }

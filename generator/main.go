@@ -120,6 +120,8 @@ type config struct {
 	drafts                         bool
 	force                          bool          // build, watch, serve: replace an -out that is not a site
 	format                         string        // check: "github" or "text"
+	changedOnly                    bool          // check: the files of the change are the arguments
+	changed                        []string      // check -changed: the files the change touches
 	poll                           time.Duration // watch, serve: poll instead of file events
 	addr                           string        // serve: where to listen
 	cpuProfile, memProfile         string
@@ -139,6 +141,7 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
 	if name == "check" {
 		fs.StringVar(&cfg.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+		fs.BoolVar(&cfg.changedOnly, "changed", false, "the arguments are the files a change touches: their problems first, and the warnings of other files in one line")
 	}
 	if name != "check" {
 		fs.BoolVar(&cfg.force, "force", false, "replace -out even if it is not a site an earlier build wrote")
@@ -155,7 +158,9 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 		}
 		return nil, errFlags
 	}
-	if fs.NArg() > 0 {
+	if cfg.changedOnly {
+		cfg.changed = fs.Args()
+	} else if fs.NArg() > 0 {
 		return nil, usagef("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
@@ -199,10 +204,19 @@ var errFailed = errors.New("failed")
 // report prints diagnostics and a count, and returns errFailed when any is
 // an error.
 func (c *config) report(diags diag.List) error {
+	return c.reportShown(diags, 0)
+}
+
+// reportShown is report for a list from which hidden warnings were left
+// out (check -changed): one line says how many.
+func (c *config) reportShown(diags diag.List, hidden int) error {
 	for _, d := range diags {
 		fmt.Fprintln(c.stderr, d)
 	}
-	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
+	if hidden > 0 {
+		fmt.Fprintln(c.stderr, hiddenLine(hidden))
+	}
+	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)+hidden
 	if errs > 0 {
 		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
 		return errFailed
