@@ -16,31 +16,39 @@ type PartyFigures struct {
 	// sources' sums, so that one source's "33 soldiers + 51 civilians" and
 	// another's "84" count 84, not 168.
 	Total int
+	// Bound says how exact Total is: the qualifier of the report counted.
+	Bound content.Qualifier
 	// Known is false when no source gave a number.
 	Known bool
 	// Disputed is true when sources give different sums.
 	Disputed bool
+	// Remains marks the figures of bodies handed over during an exchange.
+	Remains bool
 }
 
 // Report is what one source said one party received.
 type Report struct {
 	Source  *content.Source // nil for figures that name no source
 	Figures []content.Figure
-	Sum     int  // the disclosed counts added up
-	Known   bool // at least one figure has a count
+	Sum     int // the disclosed counts added up
+	// Bound is Approx when any figure added is approximate, else AtLeast
+	// when any is a lower bound.
+	Bound content.Qualifier
+	Known bool // at least one figure has a count
 }
 
-// figuresOf groups an event's figures by party and then by source, and
-// applies the counting rule of DESIGN.md §2.
-func figuresOf(parties []*content.Party, e *Event) []*PartyFigures {
+// figuresOf groups an event's figures of remains (or of everything else)
+// by party and then by source, and applies the counting rule of
+// CONTRIBUTING.md ("How totals are counted").
+func figuresOf(parties []*content.Party, e *Event, remains bool) []*PartyFigures {
 	if len(e.Returned) == 0 {
 		return nil
 	}
 	var out []*PartyFigures
 	for _, party := range parties {
-		pf := &PartyFigures{Party: party}
+		pf := &PartyFigures{Party: party, Remains: remains}
 		for _, f := range e.Returned {
-			if f.To == party.ID {
+			if f.To == party.ID && f.Remains == remains {
 				pf.add(f, sourceOf(e.Event, f.Source))
 			}
 		}
@@ -75,9 +83,22 @@ func (pf *PartyFigures) add(f content.Figure, src *content.Source) {
 	}
 	r.Figures = append(r.Figures, f)
 	if f.Count != nil {
-		r.Sum += *f.Count
+		r.Sum = addCounts(r.Sum, *f.Count)
 		r.Known = true
+		r.Bound = widen(r.Bound, f.Qualifier)
 	}
+}
+
+// widen is the qualifier of a sum of two qualified numbers: about anything
+// is about; otherwise a lower bound in it makes the sum one.
+func widen(a, b content.Qualifier) content.Qualifier {
+	switch {
+	case a.Approx || b.Approx:
+		return content.Qualifier{Approx: true}
+	case a.AtLeast || b.AtLeast:
+		return content.Qualifier{AtLeast: true}
+	}
+	return content.Qualifier{}
 }
 
 func (pf *PartyFigures) count() {
@@ -89,78 +110,41 @@ func (pf *PartyFigures) count() {
 			pf.Disputed = true
 		}
 		if !pf.Known || r.Sum > pf.Total {
-			pf.Total = r.Sum
+			pf.Total, pf.Bound = r.Sum, r.Bound
 		}
 		pf.Known = true
 	}
 }
 
-// Totals adds up events' figures for each kind of event that has any.
-type Totals []*KindTotal
-
-// KindTotal is how many were returned to each party by events of one kind:
-// people in exchanges, remains in repatriations.
-type KindTotal struct {
-	Kind   string
-	Counts []*PartyCount // in the order of the site's parties
-	// Events is how many events of this kind have at least one number.
-	Events int
-	// Disputed is how many of those events have figures that disagree.
-	Disputed int
-}
-
-// PartyCount is a number returned to one party.
-type PartyCount struct {
-	Party *content.Party
-	Count int
-}
-
-func totalsOf(parties []*content.Party, events []*Event) Totals {
-	var totals Totals
-	for _, kind := range content.EventKinds {
-		kt := &KindTotal{Kind: kind}
-		for _, p := range parties {
-			kt.Counts = append(kt.Counts, &PartyCount{Party: p})
-		}
-		for _, e := range events {
-			if e.Kind == kind {
-				kt.addEvent(e)
-			}
-		}
-		if kt.Events > 0 {
-			totals = append(totals, kt)
-		}
+// addCounts adds two counts, stopping at the largest int rather than
+// wrapping round to a negative total.
+func addCounts(a, b int) int {
+	if b > 0 && a > maxCount-b {
+		return maxCount
 	}
-	return totals
+	return a + b
 }
 
-func (kt *KindTotal) addEvent(e *Event) {
-	counted := false
-	for _, pf := range e.Figures {
-		if !pf.Known {
-			continue
-		}
-		for _, c := range kt.Counts {
-			if c.Party == pf.Party {
-				c.Count += pf.Total
-				counted = true
+const maxCount = int(^uint(0) >> 1)
+
+// Ordinal is a party's official number of an exchange.
+type Ordinal struct {
+	Party  *content.Party
+	Number int
+	Source *content.Source
+}
+
+// ordinalsOf lists the official numbers an event's figures give, one per
+// party, in the order of the parties.
+func ordinalsOf(parties []*content.Party, e *Event) []Ordinal {
+	var out []Ordinal
+	for _, party := range parties {
+		for _, f := range e.Returned {
+			if f.To == party.ID && f.Number != nil {
+				out = append(out, Ordinal{Party: party, Number: *f.Number, Source: sourceOf(e.Event, f.Source)})
+				break
 			}
 		}
 	}
-	if counted {
-		kt.Events++
-		if e.Disputed {
-			kt.Disputed++
-		}
-	}
-}
-
-// Of returns the total for one kind, or nil.
-func (t Totals) Of(kind string) *KindTotal {
-	for _, kt := range t {
-		if kt.Kind == kind {
-			return kt
-		}
-	}
-	return nil
+	return out
 }

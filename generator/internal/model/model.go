@@ -24,6 +24,10 @@ type Site struct {
 	Years   []*Year   // oldest first
 	Tags    []*Tag    // by name
 	Totals  Totals
+	// Statements are the official statements, by date; Aggregates, the
+	// sets of events they count together.
+	Statements []*Statement
+	Aggregates []*Aggregate
 }
 
 // Event is one event with its links to the rest of the site. Tags shadows
@@ -32,8 +36,13 @@ type Event struct {
 	*content.Event
 	Participants []Participant
 	// Figures has one entry per party that received anyone, in the order
-	// the parties are listed in the site settings.
-	Figures    []*PartyFigures
+	// the parties are listed in the site settings; Remains, the same for
+	// the bodies handed over during an exchange.
+	Figures, Remains []*PartyFigures
+	// Ordinals are the parties' official numbers of the exchange.
+	Ordinals []Ordinal
+	// Counts is what the event adds to the totals.
+	Counts     []Count
 	Disputed   bool
 	Year       *Year
 	Tags       []*Tag
@@ -48,6 +57,19 @@ type Participant struct {
 
 // Path is the event's page, relative to the site root.
 func (e *Event) Path() string { return "events/" + e.ID + "/" }
+
+// AllFigures are the event's figures of people, then those of remains.
+func (e *Event) AllFigures() []*PartyFigures {
+	return append(e.Figures[:len(e.Figures):len(e.Figures)], e.Remains...)
+}
+
+// LastDay is the event's end date, or its date when it lasted one day.
+func (e *Event) LastDay() content.Date {
+	if e.EndDate != nil {
+		return *e.EndDate
+	}
+	return e.Date
+}
 
 // Person is one person with the events they appear in. Party shadows the
 // front matter's party id with the party it names.
@@ -110,16 +132,16 @@ func Build(files *content.Files, opts Options) *Site {
 	people, personOf := s.addPeople(files.People)
 	s.Events = make([]*Event, 0, len(files.Events))
 	eventOf := make([]*Event, len(files.Events))
+	byID := make(map[string]*Event, len(files.Events))
 	for i, ce := range files.Events {
 		if ce.Draft && !opts.Drafts {
 			continue
 		}
 		eventOf[i] = s.newEvent(ce, people)
 		s.Events = append(s.Events, eventOf[i])
+		byID[ce.ID] = eventOf[i]
 	}
-	slices.SortFunc(s.Events, func(a, b *Event) int {
-		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(s.Events, byDate)
 	for i, e := range s.Events {
 		if i > 0 {
 			e.Prev, s.Events[i-1].Next = s.Events[i-1], e
@@ -133,7 +155,8 @@ func Build(files *content.Files, opts Options) *Site {
 	for _, p := range s.People {
 		p.finish()
 	}
-	s.Totals = totalsOf(s.Parties, s.Events)
+	s.addStatements(files.Statements, byID)
+	s.countAll()
 	opts.Cache.remember(s, files, opts, eventOf, personOf)
 	return s
 }
@@ -180,14 +203,8 @@ func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
 			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
 		}
 	}
-	s.count(e)
+	s.figures(e)
 	return e
-}
-
-// count works out an event's figures.
-func (s *Site) count(e *Event) {
-	e.Figures = figuresOf(s.Parties, e)
-	e.Disputed = slices.ContainsFunc(e.Figures, func(f *PartyFigures) bool { return f.Disputed })
 }
 
 func (p *Person) addEvent(e *Event, role string) {
@@ -240,13 +257,6 @@ func (s *Site) groupByYear() {
 		y := s.Years[len(s.Years)-1]
 		y.Events = append(y.Events, e)
 		e.Year = y
-	}
-	s.countYears()
-}
-
-func (s *Site) countYears() {
-	for _, y := range s.Years {
-		y.Totals = totalsOf(s.Parties, y.Events)
 	}
 }
 

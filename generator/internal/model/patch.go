@@ -31,14 +31,16 @@ func (c *Cache) remember(s *Site, files *content.Files, opts Options, eventOf []
 
 // snapshot copies the lists of files, which the content cache reuses.
 func snapshot(files *content.Files) content.Files {
-	return content.Files{Site: files.Site, Events: slices.Clone(files.Events), People: slices.Clone(files.People)}
+	return content.Files{Site: files.Site, Events: slices.Clone(files.Events), People: slices.Clone(files.People),
+		Statements: slices.Clone(files.Statements)}
 }
 
 // patch updates the last model for files and returns it, or returns nil
 // when a new model must be built.
 func (c *Cache) patch(files *content.Files, opts Options) *Site {
 	if c == nil || c.site == nil || files.Site != c.files.Site || opts.Drafts != c.drafts ||
-		len(files.Events) != len(c.files.Events) || len(files.People) != len(c.files.People) {
+		len(files.Events) != len(c.files.Events) || len(files.People) != len(c.files.People) ||
+		!slices.Equal(files.Statements, c.files.Statements) {
 		return nil
 	}
 	var events, people []int // indexes of the changed files
@@ -62,7 +64,7 @@ func (c *Cache) patch(files *content.Files, opts Options) *Site {
 	for _, i := range events {
 		if e := c.eventOf[i]; e != nil {
 			e.Event = files.Events[i]
-			s.count(e)
+			s.figures(e)
 		}
 	}
 	for _, i := range people {
@@ -72,8 +74,7 @@ func (c *Cache) patch(files *content.Files, opts Options) *Site {
 		p.findCaptivity()
 	}
 	if len(events) > 0 {
-		s.Totals = totalsOf(s.Parties, s.Events)
-		s.countYears()
+		s.countAll()
 	}
 	c.files = snapshot(files)
 	return s

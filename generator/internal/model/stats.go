@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
@@ -50,17 +52,14 @@ func (s *Site) RunningTotals(kind string) *Running {
 	r := &Running{Kind: kind, Parties: s.Parties}
 	current := make([]int, len(s.Parties))
 	for _, e := range s.Events {
-		if e.Kind != kind {
-			continue
-		}
 		counted := false
-		for _, pf := range e.Figures {
-			if !pf.Known {
+		for _, c := range e.Counts {
+			if c.Kind != kind {
 				continue
 			}
 			for i, p := range s.Parties {
-				if p == pf.Party {
-					current[i] += pf.Total
+				if p == c.Party {
+					current[i] = addCounts(current[i], c.N)
 					counted = true
 				}
 			}
@@ -75,6 +74,19 @@ func (s *Site) RunningTotals(kind string) *Running {
 		r.Points = append(r.Points, RunningPoint{Date: e.Date, Counts: append([]int(nil), current...)})
 	}
 	return r
+}
+
+// At returns the running totals at the end of date: zero for every party
+// before the first point.
+func (r *Running) At(date content.Date) []int {
+	i, found := slices.BinarySearchFunc(r.Points, date, func(p RunningPoint, d content.Date) int { return p.Date.Compare(d) })
+	if !found {
+		i--
+	}
+	if i < 0 {
+		return make([]int, len(r.Parties))
+	}
+	return r.Points[i].Counts
 }
 
 // YearTotal is what events of one kind returned to each party in one year.

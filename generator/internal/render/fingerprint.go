@@ -86,6 +86,15 @@ func (r *Renderer) common(site *model.Site) uint64 {
 	h.uint(r.layouts.hash)
 	h.doc(&site.Site.Doc)
 	h.string(r.opts.BaseURL.Origin + r.opts.BaseURL.Path)
+	// Statements are few, and reach the home page, the numbers and the
+	// events they aggregate: every output depends on them.
+	for _, st := range site.Statements {
+		h.doc(&st.Doc)
+	}
+	for _, a := range site.Aggregates {
+		h.uint(uint64(a.Own))
+		h.uint(uint64(a.Count))
+	}
 	return h.v
 }
 
@@ -182,6 +191,11 @@ func (h *hasher) totals(t model.Totals) {
 		h.uint(uint64(kt.Disputed))
 		for _, c := range kt.Counts {
 			h.uint(uint64(c.Count))
+			h.string(c.AsOf.String())
+			h.uint(uint64(len(c.Undisclosed)))
+			if c.AtLeast() {
+				h.uint(1)
+			}
 		}
 	}
 }

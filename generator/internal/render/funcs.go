@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
 // funcs are the functions templates may call:
@@ -14,6 +16,11 @@ import (
 //	absURL PATH    the same, with scheme and host when -base-url has them
 //	asset PATH     a file from static/, with a version query that changes with its content
 //	number N       1000 → "1,000"
+//	ordinal N      68 → "68th"
+//	qualified N Q  N with its content.Qualifier: "≈ 250" (about), "≥ 6,000" (at least), as HTML
+//	               with the words for screen readers
+//	dateRange D E  the text of a date and an optional end date, as one range reads:
+//	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
@@ -37,6 +44,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL":                r.absURL,
 		"asset":                 r.asset,
 		"number":                formatNumber,
+		"qualified":             qualified,
+		"ordinal":               ordinal,
+		"dateRange":             formatDateRange,
 		"plural":                plural,
 		"label":                 label,
 	}
@@ -74,6 +84,55 @@ func formatNumber(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// qualified shows how exact a number is: "≈ 250" for about 250, "≥ 6,000"
+// for at least 6,000. The sign is hidden from screen readers, which read
+// the word instead.
+func qualified(n int, q content.Qualifier) template.HTML {
+	num := template.HTMLEscapeString(formatNumber(n))
+	switch {
+	case q.Approx:
+		return template.HTML(`<span aria-hidden="true">≈&nbsp;</span><span class="visually-hidden">about </span>` + num)
+	case q.AtLeast:
+		return template.HTML(`<span aria-hidden="true">≥&nbsp;</span><span class="visually-hidden">at least </span>` + num)
+	}
+	return template.HTML(num)
+}
+
+// ordinal is an English ordinal number: "1st", "22nd", "68th", "111th".
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// DateRange is how a date, or a range of dates, reads: "23–25 May 2025",
+// "30 May – 2 June 2025", "30 December 2024 – 2 January 2025". Start and
+// End go in two time elements joined by Sep.
+type DateRange struct{ Start, Sep, End string }
+
+func formatDateRange(start content.Date, end *content.Date) DateRange {
+	if end == nil || end.Compare(start) == 0 {
+		return DateRange{Start: start.Long()}
+	}
+	s, e := start.Time(), end.Time()
+	switch {
+	case s.Year() != e.Year():
+		return DateRange{start.Long(), " – ", end.Long()}
+	case s.Month() != e.Month():
+		return DateRange{s.Format("2 January"), " – ", end.Long()}
+	}
+	return DateRange{strconv.Itoa(s.Day()), "–", end.Long()}
 }
 
 func plural(n int, one, many string) string {
