@@ -2,6 +2,7 @@ package validate
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -55,6 +56,16 @@ func (c *checker) unstaged(kind string, date content.Date, same []*content.Event
 		if staged {
 			hint = "give this one a stage: too, naming it, like stage: second day"
 		}
-		c.errorf(&e.Doc, "date", hint, "another %s event on %s: %s", kind, date, strings.Join(others, ", "))
+		c.errorf(&e.Doc, "date", hint, "another %s event on %s: %s", kind, date, listed(others))
 	}
+}
+
+// listed names the first few ids and counts the others, so that a day with
+// many events gives messages of a bounded length.
+func listed(ids []string) string {
+	const named = 3
+	if len(ids) <= named+1 {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d others", strings.Join(ids[:named], ", "), len(ids)-named)
 }
