@@ -28,6 +28,7 @@ func pageKinds(t *testing.T) []pageKind {
 	}
 	kinds := []pageKind{
 		{"home", ""},
+		{"numbers", "numbers/"},
 		{"event", "events/" + events[event].ID + "/"},
 		{"person", "people/" + person.ID + "/"},
 		{"people", "people/"},

@@ -277,6 +277,16 @@ func (s *Site) groupByTag() {
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.Name, b.Name) })
 }
 
+// LatestOf returns the most recent event of a kind, or nil.
+func (s *Site) LatestOf(kind string) *Event {
+	for i := len(s.Events) - 1; i >= 0; i-- {
+		if s.Events[i].Kind == kind {
+			return s.Events[i]
+		}
+	}
+	return nil
+}
+
 // Latest returns the n most recent events, newest first.
 func (s *Site) Latest(n int) []*Event {
 	latest := slices.Clone(s.Events[max(0, len(s.Events)-n):])

@@ -165,6 +165,29 @@ func homeDeps(s *model.Site, latest []*model.Event) func(*hasher) {
 	}
 }
 
+// latestDeps covers the latest exchange the home page names, and the
+// events counted as undisclosed.
+func latestDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		h.eventRef(s.LatestOf("exchange"))
+		undisclosedDeps(s)(h)
+	}
+}
+
+// undisclosedDeps covers the events left out of the totals, which pages
+// list.
+func undisclosedDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		for _, kt := range s.Totals {
+			for _, c := range kt.Counts {
+				for _, e := range c.Undisclosed {
+					h.eventRef(e)
+				}
+			}
+		}
+	}
+}
+
 func yearsDeps(s *model.Site) func(*hasher) {
 	return func(h *hasher) {
 		for _, y := range s.Years {

@@ -16,7 +16,9 @@ import (
 //	absURL PATH    the same, with scheme and host when -base-url has them
 //	asset PATH     a file from static/, with a version query that changes with its content
 //	number N       1000 → "1,000"
+//	qualifiedText N Q   the same as plain text, "≈ 250", for attributes and SVG titles
 //	ordinal N      68 → "68th"
+//	neg N          -N
 //	qualified N Q  N with its content.Qualifier: "≈ 250" (about), "≥ 6,000" (at least), as HTML
 //	               with the words for screen readers
 //	dateRange D E  the text of a date and an optional end date, as one range reads:
@@ -45,7 +47,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"asset":                 r.asset,
 		"number":                formatNumber,
 		"qualified":             qualified,
+		"qualifiedText":         qualifiedText,
 		"ordinal":               ordinal,
+		"neg":                   func(n int) int { return -n },
 		"dateRange":             formatDateRange,
 		"plural":                plural,
 		"label":                 label,
@@ -114,6 +118,16 @@ func ordinal(n int) string {
 		}
 	}
 	return strconv.Itoa(n) + suffix
+}
+
+func qualifiedText(n int, q content.Qualifier) string {
+	switch {
+	case q.Approx:
+		return "≈\u00a0" + formatNumber(n)
+	case q.AtLeast:
+		return "≥\u00a0" + formatNumber(n)
+	}
+	return formatNumber(n)
 }
 
 // DateRange is how a date, or a range of dates, reads: "23–25 May 2025",

@@ -36,7 +36,7 @@ type Page struct {
 	// Pager links the pages of a list too long for one page; nil when it
 	// fits on one.
 	Pager *Pager
-	// Statistics are the totals by year and the charts of the home page.
+	// Statistics are the totals by year and the charts of /numbers/.
 	Statistics *Statistics
 }
 
@@ -82,8 +82,11 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	latest := s.Latest(LatestOnHome)
 	stats := newStatistics(s)
 	pages := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest, Statistics: stats}, s.Body,
-			allDeps(homeDeps(s, latest), statisticsDeps(stats))),
+		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body,
+			allDeps(homeDeps(s, latest), latestDeps(s))),
+		r.page(&Page{Site: s, Kind: "numbers", Path: "numbers/", Title: "The numbers", Statistics: stats,
+			Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}, "",
+			allDeps(yearsDeps(s), statisticsDeps(stats), undisclosedDeps(s))),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
 		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
 		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
