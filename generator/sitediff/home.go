@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,18 +13,18 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// A figure is one total or count of the home page, with what the page
-// says it is.
+// A figure is one total or count of a page, with what the page says it
+// is.
 type figure struct{ label, value string }
 
-// homeFigures reads every figure in the main content of the home page,
-// whatever the layouts: a table cell is named by the table's caption, its
+// pageFigures reads every figure in the main content of a page, whatever
+// the layouts: a table cell is named by the table's caption, its
 // row and its column; a definition (dd) by its term (dt); in any other
 // paragraph, list item or heading, the numbers and dates are the value and
 // the text around them, with "…" in their place, the label. Events' cards
 // (article elements) are left out: they are the latest events, not
 // figures of the site. Labels are made unique with " (2)", " (3)"...
-func homeFigures(page []byte) ([]figure, error) {
+func pageFigures(page []byte) ([]figure, error) {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err
@@ -117,17 +118,42 @@ func hasBlock(n *html.Node) bool {
 	return false
 }
 
-// definitions reads a dl: each dd is named by the dt before it.
+// definitions reads a dl: each dd is named by the dt before it. A date in
+// the term ("To Ukraine, as of 2 April 2026") is part of the value.
 func (r *reader) definitions(dl *html.Node) {
-	term := ""
+	var term string
+	var dates []string
 	for n := range dl.Descendants() {
 		switch n.DataAtom {
 		case atom.Dt:
-			term = textOf(n)
+			term, dates = withoutDates(n)
 		case atom.Dd:
-			r.add(r.under(term), textOf(n))
+			r.add(r.under(term), strings.Join(append(slices.Clone(dates), textOf(n)), " · "))
 		}
 	}
+}
+
+// withoutDates is the text of n with "…" for each time element, and the
+// times' texts.
+func withoutDates(n *html.Node) (string, []string) {
+	var b strings.Builder
+	var dates []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.DataAtom == atom.Time:
+				b.WriteString("…")
+				dates = append(dates, textOf(c))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return clean(b.String()), dates
 }
 
 // numbers are the figures in a text: digits with thousands separators,
@@ -141,10 +167,14 @@ func isYear(s string) bool {
 }
 
 // text reads a paragraph, a list item or a heading: its numbers and dates
-// are the value, the rest the label.
+// are the value, the rest the label. A link in a sentence names something
+// that may change as a whole (the title of the latest event): its text is
+// one value, unless it is a year. A link that is all the text is read as
+// text.
 func (r *reader) text(n *html.Node) {
 	var label strings.Builder
 	var values []string
+	inSentence := strings.TrimSpace(textOutsideLinks(n)) != ""
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -162,7 +192,7 @@ func (r *reader) text(n *html.Node) {
 				}
 				label.WriteString(text[last:])
 			case c.Type != html.ElementNode || skipped[c.DataAtom]:
-			case c.DataAtom == atom.Time:
+			case c.DataAtom == atom.Time, c.DataAtom == atom.A && inSentence && !isYear(textOf(c)):
 				label.WriteString("…")
 				values = append(values, textOf(c))
 			default:
@@ -171,9 +201,23 @@ func (r *reader) text(n *html.Node) {
 		}
 	}
 	walk(n)
-	if len(values) > 0 && headingLevel(n) == 0 {
+	if len(values) > 0 && headingLevel(n) == 0 && n.DataAtom != atom.H1 {
 		r.add(r.under(label.String()), strings.Join(values, " · "))
 	}
+}
+
+// textOutsideLinks is the text of n that is not in a link.
+func textOutsideLinks(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+		case c.Type == html.ElementNode && c.DataAtom != atom.A:
+			b.WriteString(textOutsideLinks(c))
+		}
+	}
+	return b.String()
 }
 
 // table reads each cell with a figure, named by the caption, the row's
@@ -288,9 +332,9 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// figures writes the figures of the home page that change, and all of
-// them folded away.
-func figures(b *strings.Builder, old, cur []figure) {
+// figures writes the figures of a page that change, and all of them
+// folded away.
+func figures(b *strings.Builder, page string, old, cur []figure) {
 	type pair struct{ label, before, after string }
 	var rows []pair
 	index := map[string]int{}
@@ -305,7 +349,7 @@ func figures(b *strings.Builder, old, cur []figure) {
 		}
 		rows = append(rows, pair{f.label, "—", f.value})
 	}
-	b.WriteString("#### Figures on the home page\n\n")
+	fmt.Fprintf(b, "#### Figures on %s\n\n", page)
 	var changed []pair
 	for _, r := range rows {
 		if r.before != r.after {
@@ -320,24 +364,34 @@ func figures(b *strings.Builder, old, cur []figure) {
 		b.WriteString("\n")
 	}
 	if len(changed) == 0 {
-		b.WriteString("No figure on the home page changes.\n\n")
+		fmt.Fprintf(b, "No figure on %s changes.\n\n", page)
 	} else {
 		table(changed)
 	}
 	if len(rows) > 0 {
-		fmt.Fprintf(b, "<details><summary>Every figure on the home page (%d)</summary>\n\n", len(rows))
+		fmt.Fprintf(b, "<details><summary>Every figure on %s (%d)</summary>\n\n", page, len(rows))
 		table(rows)
 		b.WriteString("</details>\n\n")
 	}
 }
 
-// delta is the difference of two whole numbers, "+146", or "" when either
-// is not one.
+// delta is the difference of the figures of two values that each hold
+// one ("at least 7,038"), like "+146", or "". A value with a year in it is
+// a date, or holds one: it has none.
 func delta(before, after string) string {
-	x, err1 := strconv.Atoi(strings.ReplaceAll(before, ",", ""))
-	y, err2 := strconv.Atoi(strings.ReplaceAll(after, ",", ""))
-	if err1 != nil || err2 != nil || x == y {
+	x, ok1 := oneNumber(before)
+	y, ok2 := oneNumber(after)
+	if !ok1 || !ok2 || x == y {
 		return ""
 	}
 	return fmt.Sprintf("%+d", y-x)
+}
+
+func oneNumber(value string) (int, bool) {
+	found := numbers.FindAllString(value, -1)
+	if len(found) != 1 || isYear(found[0]) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(found[0], ",", ""))
+	return n, err == nil
 }

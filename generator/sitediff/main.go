@@ -1,7 +1,7 @@
 // Command sitediff says what a change does to the site: it compares two
 // builds of it, before and after, and writes a Markdown report for the
 // pull request's job summary: the pages added, changed and removed, and
-// every figure of the home page, before and after.
+// every figure of the home page (and of /numbers/), before and after.
 //
 //	sitediff -before DIR -after DIR >> "$GITHUB_STEP_SUMMARY"
 //
@@ -58,15 +58,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// site is one build: the hash of every file, and the figures of its home
-// page.
+// site is one build: the hash of every file, and the figures of the pages
+// that give the site's totals and counts.
 type site struct {
-	files map[string][sha256.Size]byte
-	home  []figure
+	files   map[string][sha256.Size]byte
+	figures map[string][]figure // by page
+}
+
+// figurePages are the pages whose figures the report compares, with how it
+// names them: the home page, and the numbers' own page, where the site has
+// one.
+var figurePages = []struct{ file, name string }{
+	{"index.html", "the home page"},
+	{"numbers/index.html", "/numbers/"},
 }
 
 func readSite(fsys fs.FS) (*site, error) {
-	s := &site{files: map[string][sha256.Size]byte{}}
+	s := &site{files: map[string][sha256.Size]byte{}, figures: map[string][]figure{}}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -76,8 +84,10 @@ func readSite(fsys fs.FS) (*site, error) {
 			return err
 		}
 		s.files[p] = sha256.Sum256(data)
-		if p == "index.html" {
-			s.home, err = homeFigures(data)
+		for _, page := range figurePages {
+			if p == page.file {
+				s.figures[p], err = pageFigures(data)
+			}
 		}
 		return err
 	})
@@ -143,7 +153,13 @@ func report(old, cur *site) string {
 	all := slices.Concat(others.added, others.changed, others.removed)
 	slices.Sort(all)
 	list(&b, "other file added, changed or removed", "other files added, changed or removed", all, func(p string) string { return p })
-	figures(&b, old.home, cur.home)
+	for _, page := range figurePages {
+		_, before := old.files[page.file]
+		_, after := cur.files[page.file]
+		if before || after {
+			figures(&b, page.name, old.figures[page.file], cur.figures[page.file])
+		}
+	}
 	return b.String()
 }
 
