@@ -31,15 +31,13 @@ func buildSite(t *testing.T, files map[string]string) string {
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v\n%v", err, diags)
 	}
-	dir := t.TempDir()
+	site := fstest.MapFS{}
 	for name, data := range sink.Files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		site[name] = &fstest.MapFile{Data: data}
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, site); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
