@@ -169,6 +169,7 @@ const idHint = "use lowercase letters a-z and digits, words joined by single hyp
 var repositoryPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
 
 func (c *checker) site(s *content.Site) {
+	c.body(&s.Doc)
 	if s.Repository != "" && !repositoryPattern.MatchString(s.Repository) {
 		c.errorf(&s.Doc, "repository", "write the GitHub owner and name, like exchange-timeline/timeline",
 			"repository %q is not a GitHub repository", s.Repository)
@@ -248,7 +249,7 @@ func (c *checker) event(e *content.Event) {
 	c.participants(e)
 	c.tags(e)
 	c.sources(doc, e.Sources)
-	c.bodyLinks(doc)
+	c.body(doc)
 }
 
 func (c *checker) figures(e *content.Event) {
@@ -400,7 +401,7 @@ func (c *checker) person(p *content.Person) {
 	}
 	c.portrait(p)
 	c.sources(doc, p.Sources)
-	c.bodyLinks(doc)
+	c.body(doc)
 }
 
 func (c *checker) peopleWithoutEvents(used map[string]bool) {
