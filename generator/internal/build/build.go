@@ -83,8 +83,8 @@ func (opts Options) renderOptions() render.Options {
 
 // outputs checks the files the renderer would write: no two at one path
 // (a clash of ids that found reports already, at the same field, is not
-// reported again) and every portrait among them. It places each problem in
-// the content or the layouts.
+// reported again), and every portrait and every link of a text to the site
+// among them. It places each problem in the content or the layouts.
 func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.List) diag.List {
 	outs := plan.Outputs()
 	clashes, layoutDiags := validate.Outputs(files, outs)
@@ -97,8 +97,8 @@ func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.
 	}
 	clashes = slices.DeleteFunc(opts.place(clashes, opts.Content, opts.ContentDir),
 		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
-	portraits := opts.place(validate.Portraits(files, outs), opts.Content, opts.ContentDir)
-	return slices.Concat(clashes, portraits, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir))
+	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), opts.Content, opts.ContentDir)
+	return slices.Concat(clashes, named, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir))
 }
 
 // check loads and validates the content. Given model options, it also

@@ -1,0 +1,102 @@
+package validate
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/urls"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// SiteLinks checks the links of the texts that lead to the site itself,
+// "/events/x/" or "../x/": each must lead to one of the files the site
+// will have (outs). A relative link is read from the page the text is on;
+// a text with no page of its own (a statement's) is checked for links
+// from the site's root only.
+func SiteLinks(files *content.Files, outs []Output) diag.List {
+	exists := make(map[string]bool, len(outs))
+	pageOf := map[*content.Doc]string{}
+	for _, o := range outs {
+		exists[o.Path] = true
+		if o.Doc != nil && o.Field == "" && path.Base(o.Path) == "index.html" {
+			if _, ok := pageOf[o.Doc]; !ok {
+				pageOf[o.Doc] = "/" + strings.TrimSuffix(o.Path, "index.html")
+			}
+		}
+	}
+	c := &checker{files: files}
+	var docs []*content.Doc
+	if files.Site != nil {
+		docs = append(docs, &files.Site.Doc)
+		pageOf[&files.Site.Doc] = "/" // the home page's introduction
+	}
+	for _, e := range files.Events {
+		docs = append(docs, &e.Doc)
+	}
+	for _, p := range files.People {
+		docs = append(docs, &p.Doc)
+	}
+	for _, s := range files.Statements {
+		docs = append(docs, &s.Doc)
+	}
+	for _, doc := range docs {
+		if strings.Contains(doc.Body, "](") || strings.Contains(doc.Body, "]:") {
+			c.siteLinks(doc, pageOf[doc], exists)
+		}
+	}
+	return c.diags
+}
+
+func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]bool) {
+	src := []byte(doc.Body)
+	root := markdown.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		target, ok := siteTarget(dest, page)
+		if entering && ok && !exists[target] {
+			hint := "check the address: pages are at addresses like /events/2025-08-24-146-for-146/ and /people/dmytro-khyliuk/"
+			if !strings.HasSuffix(target, "index.html") && exists[target+"/index.html"] {
+				hint = "end the address with /: " + dest + "/"
+			}
+			line, col := position(doc, src, offsetOf(n, src))
+			c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
+				Message: "link to " + quoteShort([]byte(dest)) + " leads to nothing on the site", Hint: hint})
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// siteTarget is the file of the site a link leads to, read from the page
+// at dir ("/events/x/", or "" for a text without a page); ok is false for
+// links elsewhere, to a part of the same page, relative links of a text
+// without a page, and links the site refuses (reported by bodyLinks).
+func siteTarget(dest, dir string) (target string, ok bool) {
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || !urls.Allowed(dest) {
+		return "", false
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		if dir == "" {
+			return "", false
+		}
+		p = dir + p
+	}
+	target = strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasSuffix(p, "/") || target == "" || target == "." {
+		target = strings.TrimPrefix(path.Join(target, "index.html"), "./")
+	}
+	return target, true
+}
