@@ -10,10 +10,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// body checks the Markdown text of a file: its links and its headings.
+// body checks the Markdown text of a file: its links, its headings, and
+// that its links and images have words for those who cannot see them.
 func (c *checker) body(doc *content.Doc) {
 	c.bodyLinks(doc)
 	c.bodyHeadings(doc)
+	c.bodyNames(doc)
 }
 
 // bodyHeadings reports a heading of a body that skips a level. A body
