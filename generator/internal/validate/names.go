@@ -3,6 +3,7 @@ package validate
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -18,7 +19,7 @@ import (
 // another site, which the site's security policy (img-src 'self') keeps
 // off its pages.
 func (c *checker) bodyNames(doc *content.Doc) {
-	if !strings.Contains(doc.Body, "](") && !strings.Contains(doc.Body, "]:") && !strings.Contains(doc.Body, "][") {
+	if !strings.Contains(doc.Body, "![") && !emptyBrackets.MatchString(doc.Body) {
 		return
 	}
 	src := []byte(doc.Body)
@@ -96,3 +97,6 @@ func linkOffset(n ast.Node, src []byte) int {
 	}
 	return i
 }
+
+// emptyBrackets finds a link whose text may be empty: "[](", "[ ][".
+var emptyBrackets = regexp.MustCompile(`\[\s*\][(\[]`)

@@ -3,6 +3,7 @@ package validate
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -18,21 +19,9 @@ import (
 // a text with no page of its own (a statement's) is checked for links
 // from the site's root only.
 func SiteLinks(files *content.Files, outs []Output) diag.List {
-	exists := make(map[string]bool, len(outs))
-	pageOf := map[*content.Doc]string{}
-	for _, o := range outs {
-		exists[o.Path] = true
-		if o.Doc != nil && o.Field == "" && path.Base(o.Path) == "index.html" {
-			if _, ok := pageOf[o.Doc]; !ok {
-				pageOf[o.Doc] = "/" + strings.TrimSuffix(o.Path, "index.html")
-			}
-		}
-	}
-	c := &checker{files: files}
 	var docs []*content.Doc
 	if files.Site != nil {
 		docs = append(docs, &files.Site.Doc)
-		pageOf[&files.Site.Doc] = "/" // the home page's introduction
 	}
 	for _, e := range files.Events {
 		docs = append(docs, &e.Doc)
@@ -43,12 +32,48 @@ func SiteLinks(files *content.Files, outs []Output) diag.List {
 	for _, s := range files.Statements {
 		docs = append(docs, &s.Doc)
 	}
-	for _, doc := range docs {
-		if strings.Contains(doc.Body, "](") || strings.Contains(doc.Body, "]:") {
-			c.siteLinks(doc, pageOf[doc], exists)
+	docs = slices.DeleteFunc(docs, func(d *content.Doc) bool { return !mayLinkToSite(d.Body) })
+	if len(docs) == 0 {
+		return nil
+	}
+	exists := make(map[string]bool, len(outs))
+	pageOf := map[*content.Doc]string{}
+	for _, o := range outs {
+		exists[o.Path] = true
+		if o.Doc != nil && o.Field == "" && path.Base(o.Path) == "index.html" {
+			if _, ok := pageOf[o.Doc]; !ok {
+				pageOf[o.Doc] = "/" + strings.TrimSuffix(o.Path, "index.html")
+			}
 		}
 	}
+	if files.Site != nil {
+		pageOf[&files.Site.Doc] = "/" // the home page's introduction
+	}
+	c := &checker{files: files}
+	for _, doc := range docs {
+		c.siteLinks(doc, pageOf[doc], exists)
+	}
 	return c.diags
+}
+
+// mayLinkToSite reports whether a body may have a link to the site: a
+// link destination ("](" or "]:") that does not start with http(s): or #.
+// It runs on every build, so most bodies must not be parsed.
+func mayLinkToSite(body string) bool {
+	for _, opener := range []string{"](", "]:"} {
+		for rest := body; ; {
+			i := strings.Index(rest, opener)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(opener):]
+			dest := strings.TrimLeft(rest, " \t<")
+			if !strings.HasPrefix(dest, "https://") && !strings.HasPrefix(dest, "http://") && !strings.HasPrefix(dest, "#") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]bool) {
