@@ -1,10 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // aboutChange sorts the problems for "timeline check -changed FILE...":
@@ -39,5 +39,5 @@ func absPath(name string) string {
 
 // hiddenLine is the one line that stands for the warnings left out.
 func hiddenLine(hidden int) string {
-	return fmt.Sprintf("%s in files this change does not touch (timeline check without -changed lists them)", count(hidden, "warning"))
+	return lang.Count(hidden, "warning", "warnings") + " in files this change does not touch (timeline check without -changed lists them)"
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Output formats of "timeline check".
@@ -37,28 +38,23 @@ func runCheck(c *config) error {
 		return err
 	}
 	diags := build.Check(opts)
-	// Without -changed, every file is the contributor's.
-	own, elsewhere, hidden := diags, diag.List(nil), 0
-	if c.changedOnly {
-		own, elsewhere, hidden = aboutChange(diags, c.changed)
-	}
-	if c.format == formatGitHub {
-		err = c.annotate(own, elsewhere, hidden)
+	if c.changed {
+		err = c.reportChange(aboutChange(diags, c.args))
 	} else {
-		err = c.reportShown(slices.Concat(own, elsewhere), hidden)
+		err = c.report(diags)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(len(diags), "warning", "warnings"), elapsed(start))
 	return nil
 }
 
-// annotate reports diags as GitHub annotations on stdout, writes the job
-// summary when $GITHUB_STEP_SUMMARY names a file, and returns errFailed
-// when any is an error. With -changed, the problems of the change (own)
-// come first, then the errors elsewhere, in a table of their own in the
-// summary; the warnings left out (hidden) are one plain line in both.
+// annotate reports the problems as GitHub annotations on stdout, and
+// writes the job summary when $GITHUB_STEP_SUMMARY names a file. With
+// -changed, the problems of the change (own) come first, then the errors
+// elsewhere, in a table of their own in the summary; the warnings left out
+// (hidden) are one plain line in both.
 func (c *config) annotate(own, elsewhere diag.List, hidden int) error {
 	workspace := os.Getenv("GITHUB_WORKSPACE")
 	all := slices.Concat(own, elsewhere)
@@ -73,14 +69,7 @@ func (c *config) annotate(own, elsewhere diag.List, hidden int) error {
 		fmt.Fprintln(c.stdout, hiddenLine(hidden))
 	}
 	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" {
-		if err := c.appendSummary(name, own, elsewhere, hidden); err != nil {
-			return err
-		}
-	}
-	errs, warns := all.Count(diag.Error), all.Count(diag.Warning)+hidden
-	if errs > 0 {
-		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
-		return errFailed
+		return c.appendSummary(name, own, elsewhere, hidden)
 	}
 	return nil
 }
@@ -93,7 +82,7 @@ func (c *config) appendSummary(name string, own, elsewhere diag.List, hidden int
 		return fmt.Errorf("job summary: %w", err)
 	}
 	heading := "timeline check: " + c.contentDir
-	if !c.changedOnly {
+	if !c.changed {
 		err = annotate.Summary(f, heading, own)
 	} else {
 		err = annotate.Summary(f, heading+", the files this change touches", own)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,16 +12,13 @@ import (
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
-	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata")
-
-// today is the fixed "now" of tests, so that no date drifts into the past.
-var today = content.NewDate(2025, 11, 1)
 
 // TestContentErrors runs each archive in testdata/errors: the content files
 // in it are checked with the shipped layouts (and the archive's layouts/
@@ -28,12 +26,22 @@ var today = content.NewDate(2025, 11, 1)
 // match its "want" section, position, message and hint. There is one
 // archive per rule of the schema.
 func TestContentErrors(t *testing.T) {
-	shippedLayouts := mapFS(t, "../layouts")
+	shippedLayouts := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("../layouts"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("../layouts", p))
+		shippedLayouts[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
 	forEachArchive(t, "testdata/errors", func(t *testing.T, file string, ar *txtar.Archive) {
 		fsys, want := archiveFS(ar, "content/"), wantSection(ar)
 		layouts := maps.Clone(shippedLayouts)
 		maps.Copy(layouts, archiveFS(ar, "layouts/"))
-		opts := build.Options{Content: fsys, Layouts: layouts, ContentDir: "content", LayoutsDir: "layouts", Today: today}
+		opts := build.Options{Content: fsys, Layouts: layouts, ContentDir: "content", LayoutsDir: "layouts", Today: sitetest.Today()}
 		diags := build.Check(opts)
 		checkFindsWhatBuildRefuses(t, opts, diags)
 		got := diags.Error()

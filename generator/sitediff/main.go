@@ -58,9 +58,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// site is one build: the hash of every file, and the figures of the pages
-// that give the site's totals and counts.
-type site struct {
+// A snapshot is one build of the site: the hash of every file, and the
+// figures of the pages that give the site's totals and counts.
+type snapshot struct {
 	files   map[string][sha256.Size]byte
 	figures map[string][]figure // by page
 }
@@ -73,8 +73,8 @@ var figurePages = []struct{ file, name string }{
 	{"numbers/index.html", "/numbers/"},
 }
 
-func readSite(fsys fs.FS) (*site, error) {
-	s := &site{files: map[string][sha256.Size]byte{}, figures: map[string][]figure{}}
+func readSite(fsys fs.FS) (*snapshot, error) {
+	s := &snapshot{files: map[string][sha256.Size]byte{}, figures: map[string][]figure{}}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -100,7 +100,7 @@ func readSite(fsys fs.FS) (*site, error) {
 // changes are the files added, changed and removed, in path order.
 type changes struct{ added, changed, removed []string }
 
-func compare(old, cur *site, keep func(string) bool) changes {
+func compare(old, cur *snapshot, keep func(string) bool) changes {
 	var c changes
 	for p, h := range cur.files {
 		switch o, ok := old.files[p]; {
@@ -136,7 +136,7 @@ const listedInFull = 20
 // maxListed bounds a list, as GitHub takes at most 1 MiB of summary.
 const maxListed = 1000
 
-func report(old, cur *site) string {
+func report(old, cur *snapshot) string {
 	var b strings.Builder
 	b.WriteString("### What this change does to the site\n\n")
 	pages := compare(old, cur, isPage)
@@ -163,7 +163,7 @@ func report(old, cur *site) string {
 	return b.String()
 }
 
-func count(s *site, keep func(string) bool) int {
+func count(s *snapshot, keep func(string) bool) int {
 	n := 0
 	for p := range s.files {
 		if keep(p) {

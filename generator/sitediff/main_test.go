@@ -14,6 +14,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // buildSite builds content with the shipped layouts under /repo/ into a
@@ -27,7 +28,7 @@ func buildSite(t *testing.T, files map[string]string) string {
 	}
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1)}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("build: %v\n%v", err, diags)
 	}

@@ -1,4 +1,4 @@
-// Package build runs the pipeline of DESIGN.md §4 on file systems:
+// Package build runs the pipeline of ARCHITECTURE.md on file systems:
 //
 //	content + layouts --load--> files --validate--> model --render--> sink
 //
@@ -18,6 +18,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
@@ -30,7 +31,7 @@ type Options struct {
 	// ContentDir and LayoutsDir name the two file systems in messages:
 	// "content/events/x.md:7:3: ...".
 	ContentDir, LayoutsDir string
-	BaseURL                render.BaseURL
+	BaseURL                site.BaseURL
 	Drafts                 bool
 	// EventsPerPage and PeoplePerPage bound list pages; zero means the
 	// renderer's defaults.
@@ -40,6 +41,10 @@ type Options struct {
 	Once bool
 	// Today decides which dates are in the future.
 	Today content.Date
+	// Changed gives the day each content file (by its slash path inside
+	// Content) last changed, for pages that say when they were last
+	// corrected; files it does not name have no such date.
+	Changed map[string]content.Date
 }
 
 // Result describes a successful build.
@@ -164,7 +169,7 @@ func NewBuilder(opts Options) *Builder {
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
 	files, site, diags := check(&b.cache, &b.checks, b.opts, changes.Content,
-		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models})
+		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models, Changed: b.opts.Changed})
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions())

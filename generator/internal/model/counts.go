@@ -182,7 +182,7 @@ func (c *PartyCount) AtLeast() bool {
 
 func totalsOf(parties []*content.Party, events []*Event, aggregates []*Aggregate) Totals {
 	var totals Totals
-	for _, kind := range content.EventKinds {
+	for _, kind := range content.EventKinds() {
 		kt := &KindTotal{Kind: kind}
 		for _, p := range parties {
 			kt.Counts = append(kt.Counts, &PartyCount{Party: p})

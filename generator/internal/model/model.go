@@ -42,8 +42,10 @@ type Event struct {
 	// Ordinals are the parties' official numbers of the exchange.
 	Ordinals []Ordinal
 	// Counts is what the event adds to the totals.
-	Counts     []Count
-	Disputed   bool
+	Counts   []Count
+	Disputed bool
+	// Changed is the day the event's file last changed, or zero.
+	Changed    content.Date
 	Year       *Year
 	Tags       []*Tag
 	Prev, Next *Event
@@ -81,6 +83,8 @@ type Person struct {
 	// Roles groups Events by role, in the order of content.Roles.
 	Roles     []*RoleEvents
 	Captivity *Captivity // nil unless captured and later released
+	// Changed is the day the person's file last changed, or zero.
+	Changed content.Date
 }
 
 // RoleEvents are the events in which a person had one role.
@@ -117,6 +121,9 @@ type Options struct {
 	// build a new one, as watch mode rebuilds the same site again and
 	// again.
 	Cache *Cache
+	// Changed gives the day each content file (by its path in the content
+	// directory) last changed, as far as it is known.
+	Changed map[string]content.Date
 }
 
 // Build links validated files into a Site. It expects content that passed
@@ -129,7 +136,7 @@ func Build(files *content.Files, opts Options) *Site {
 	for i := range files.Site.Parties {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
-	people, personOf := s.addPeople(files.People)
+	people, personOf := s.addPeople(files.People, opts.Changed)
 	s.Events = make([]*Event, 0, len(files.Events))
 	eventOf := make([]*Event, len(files.Events))
 	byID := make(map[string]*Event, len(files.Events))
@@ -138,6 +145,7 @@ func Build(files *content.Files, opts Options) *Site {
 			continue
 		}
 		eventOf[i] = s.newEvent(ce, people)
+		eventOf[i].Changed = opts.Changed[ce.Path]
 		s.Events = append(s.Events, eventOf[i])
 		byID[ce.ID] = eventOf[i]
 	}
@@ -172,7 +180,7 @@ func (s *Site) party(id string) *content.Party {
 
 // addPeople makes the people, sorted by name; it returns them by id and in
 // the order of files.
-func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person) {
+func (s *Site) addPeople(files []*content.Person, changed map[string]content.Date) (map[string]*Person, []*Person) {
 	byID := make(map[string]*Person, len(files))
 	personOf := make([]*Person, len(files))
 	type keyed struct {
@@ -181,7 +189,7 @@ func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person
 	}
 	people := make([]keyed, len(files))
 	for i, cp := range files {
-		p := &Person{Person: cp, Party: s.party(cp.Party)}
+		p := &Person{Person: cp, Party: s.party(cp.Party), Changed: changed[cp.Path]}
 		byID[cp.ID] = p
 		personOf[i] = p
 		people[i] = keyed{strings.ToLower(cp.Name), p}
@@ -222,7 +230,7 @@ func (p *Person) addEvent(e *Event, role string) {
 // finish orders the person's roles and works out their time in captivity.
 func (p *Person) finish() {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
-		return cmp.Compare(slices.Index(content.Roles, a.Role), slices.Index(content.Roles, b.Role))
+		return cmp.Compare(content.RoleOrder(a.Role), content.RoleOrder(b.Role))
 	})
 	p.findCaptivity()
 }

@@ -101,6 +101,7 @@ func (r *Renderer) common(site *model.Site) uint64 {
 func eventDeps(e *model.Event) func(*hasher) {
 	return func(h *hasher) {
 		h.card(e)
+		h.string(e.Changed.String())
 		h.eventRef(e.Prev)
 		h.eventRef(e.Next)
 	}
@@ -109,6 +110,7 @@ func eventDeps(e *model.Event) func(*hasher) {
 func personDeps(p *model.Person) func(*hasher) {
 	return func(h *hasher) {
 		h.doc(&p.Doc)
+		h.string(p.Changed.String())
 		for _, e := range p.Events {
 			h.doc(&e.Doc)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
@@ -27,7 +28,10 @@ func (p *Plan) Outputs() []validate.Output {
 	list := make([]validate.Output, len(p.outs))
 	for i, o := range p.outs {
 		list[i] = o.from
-		list[i].Path, list[i].Static = o.path, o.static
+		list[i].Path = o.path
+		if o.kind == site.Static {
+			list[i].Static = "static/" + o.path
+		}
 		if o.page != nil && o.from.Doc == nil {
 			list[i].Doc, list[i].Field = pageOrigin(o.page)
 		}

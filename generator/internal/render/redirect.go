@@ -7,6 +7,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
@@ -37,11 +38,11 @@ func (r *Renderer) redirects(s *model.Site) []output {
 	add := func(dir string, doc *content.Doc, old []string, title, target string, deps func(*hasher)) {
 		for k, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
-				Lang: s.Language, Policy: ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
+				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}
-			outs = append(outs, output{path: dir + id + "/index.html", kind: "redirect", deps: deps,
+			outs = append(outs, output{path: dir + id + "/index.html", kind: site.Redirect, deps: deps,
 				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
 				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})
 		}

@@ -63,7 +63,7 @@ func Portraits(files *content.Files, outs []Output) diag.List {
 	}
 	c := &checker{files: files}
 	for _, p := range files.People {
-		if p.Portrait != "" && portraitPattern.MatchString(p.Portrait) && !static[p.Portrait] {
+		if portraitName(p.Portrait) && !static[p.Portrait] {
 			c.errorf(&p.Doc, "portrait", "add the image as layouts/static/"+p.Portrait+", or correct the name",
 				"portrait %q is not among the layouts' static files", p.Portrait)
 		}

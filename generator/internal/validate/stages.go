@@ -18,7 +18,8 @@ func (c *checker) sameDay() {
 	// Events whose id or kind is wrong are reported already: comparing
 	// them would only repeat that.
 	events := slices.DeleteFunc(slices.Clone(c.files.Events), func(e *content.Event) bool {
-		return e.Date.IsZero() || !slices.Contains(content.EventKinds, e.Kind) || !eventIDPattern.MatchString(e.ID)
+		_, named := content.DatedID(e.ID)
+		return e.Date.IsZero() || !slices.Contains(content.EventKinds(), e.Kind) || !named
 	})
 	slices.SortFunc(events, func(a, b *content.Event) int {
 		return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))

@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -36,9 +36,10 @@ func TestIssueForms(t *testing.T) {
 	}
 	for file, fields := range map[string][]string{
 		"missing-exchange.yml": {"date", "sides", "figures", "source", "page"},
-		"correction.yml":       {"page", "date", "sides", "figures", "source"},
+		// What is wrong, and what it should say: the figures, or any text.
+		"correction.yml": {"page", "date", "sides", "wrong", "correct", "source"},
 	} {
-		data, err := os.ReadFile("../.github/ISSUE_TEMPLATE/" + file)
+		data, err := os.ReadFile("../../.github/ISSUE_TEMPLATE/" + file)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +79,7 @@ func TestIssueForms(t *testing.T) {
 
 // Dependabot keeps the Go modules and the actions up to date.
 func TestDependabot(t *testing.T) {
-	data, err := os.ReadFile("../.github/dependabot.yml")
+	data, err := os.ReadFile("../../.github/dependabot.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,8 +112,8 @@ func TestDependabot(t *testing.T) {
 // every page says so in its footer.
 func TestLicences(t *testing.T) {
 	for file, want := range map[string]string{
-		"../LICENSE":      "MIT License",
-		"../LICENSE-DATA": "Attribution 4.0 International licence (CC BY 4.0)",
+		"../../LICENSE":      "MIT License",
+		"../../LICENSE-DATA": "Attribution 4.0 International licence (CC BY 4.0)",
 	} {
 		data, err := os.ReadFile(file)
 		if err != nil || !strings.Contains(string(data), want) {
@@ -151,7 +152,7 @@ func TestMakeLeavesNoFiles(t *testing.T) {
 	}
 	root := t.TempDir()
 	for _, name := range []string{"Makefile", "go.mod", "go.sum", ".gitignore", "content", "layouts", "generator"} {
-		copyTree(t, filepath.Join("..", name), filepath.Join(root, name))
+		copyTree(t, filepath.Join("../..", name), filepath.Join(root, name))
 	}
 	before := rootEntries(t, root)
 	for _, target := range [][]string{{}, {"check"}} {
@@ -161,7 +162,7 @@ func TestMakeLeavesNoFiles(t *testing.T) {
 			t.Fatalf("make %v: %v\n%s", target, err, out)
 		}
 	}
-	ignored, err := os.ReadFile("../.gitignore")
+	ignored, err := os.ReadFile("../../.gitignore")
 	if err != nil {
 		t.Fatal(err)
 	}

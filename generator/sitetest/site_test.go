@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -14,27 +14,27 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 )
 
 // buildShipped builds the real content/ and layouts/ in memory.
 func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	t.Helper()
-	return buildFS(t, os.DirFS("../content"), baseURL)
+	return buildSite(t, os.DirFS("../../content"), baseURL)
 }
 
-// buildFS builds content with the shipped layouts, in memory.
-func buildFS(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
+// buildSite builds a content directory with the real layouts in memory.
+func buildSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 	t.Helper()
-	base, err := render.ParseBaseURL(baseURL)
+	base, err := site.ParseBaseURL(baseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{
-		Content: content, Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today,
+		Content: content, Layouts: os.DirFS("../../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today(),
 	}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("the site does not build: %v\n%v", err, diags)
@@ -42,23 +42,12 @@ func buildFS(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 	return sink.Files
 }
 
-// buildArchive builds the content/ of a txtar archive with the shipped
-// layouts, in memory.
-func buildArchive(t *testing.T, file, baseURL string) map[string][]byte {
-	t.Helper()
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buildFS(t, archiveFS(ar, "content/"), baseURL)
-}
-
-// Every page of DESIGN.md §3 is in the shipped site: the fixed ones, and a
-// page for every event, person, year and tag in its data.
+// Every page of README.md ("The site") is in the shipped site: the fixed
+// ones, and a page for every event, person, year and tag in its data.
 func TestShippedSiteHasEveryPage(t *testing.T) {
 	files, events, people := shippedRecord(t)
 	want := []string{
-		"index.html", "years/index.html", "people/index.html", "tags/index.html",
+		"index.html", "numbers/index.html", "years/index.html", "people/index.html", "tags/index.html",
 		"feed.xml", "data/events.json", "data/people.json",
 		"sitemap.xml", "robots.txt", "404.html", ".nojekyll",
 	}
@@ -100,8 +89,8 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 func TestPaginatedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
+	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../../layouts"), ContentDir: "content",
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: base}, Today: Today(), EventsPerPage: 7, PeoplePerPage: 11}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
@@ -232,7 +221,7 @@ func TestShippedSitePolicy(t *testing.T) {
 				continue
 			}
 			if n.Data == "meta" && strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy") {
-				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == render.ContentSecurityPolicy
+				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == site.ContentSecurityPolicy
 			}
 			if n.Data == "script" && attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
 				t.Errorf("%s: an inline script", name)

@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 // Browser tests of the shipped site as readers get it: built under a
 // project-site base path (/repo/), served over HTTP with the preview
@@ -35,12 +35,11 @@ func serveShipped(t *testing.T) string {
 // shippedServer is serveShipped's server, for tests that stop it.
 func shippedServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	return siteServer(t, buildShipped(t, "/repo/"))
+	return serveFiles(t, buildShipped(t, "/repo/"))
 }
 
-// siteServer serves the files of a site built under /repo/ as
-// shippedServer does.
-func siteServer(t *testing.T, files map[string][]byte) *httptest.Server {
+// serveFiles serves a site built under /repo/ as serveShipped does.
+func serveFiles(t *testing.T, files map[string][]byte) *httptest.Server {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
@@ -87,13 +86,13 @@ func open(t *testing.T, ctx context.Context, url string) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
-	waitInPage(t, ctx, "the page's script at "+url, `document.readyState === "complete" && !document.querySelector(".search-form").hidden`)
+	WaitInPage(t, ctx, "the page's script at "+url, `document.readyState === "complete" && !document.querySelector(".search-form").hidden`)
 }
 
 // axeSource is axe-core's script, from node_modules (npm ci installs it).
 func axeSource(t *testing.T) string {
 	t.Helper()
-	src, err := os.ReadFile("../node_modules/axe-core/axe.min.js")
+	src, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
 	if err != nil {
 		if os.Getenv("REQUIRE_BROWSER") != "" {
 			t.Fatalf("axe-core is missing (run npm ci): %v", err)
@@ -152,7 +151,7 @@ func formatViolations(vs []axeViolation) string {
 // with results open in the search box; and no page breaks the
 // Content-Security-Policy.
 func TestAccessibilityAxe(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	src := axeSource(t)
 	site := serveShipped(t)
 	recordCSPViolations(t, ctx)
@@ -170,7 +169,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			if pk.kind == "home" {
 				// The search results are part of the page too.
 				typeInto(t, ctx, "#search-input", "exchange")
-				waitInPage(t, ctx, "search results", `document.querySelectorAll(".search-list a").length > 0`)
+				WaitInPage(t, ctx, "search results", `document.querySelectorAll(".search-list a").length > 0`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {
 					t.Errorf("home page with search results, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
 				}
@@ -216,7 +215,7 @@ func artifactsDir(t *testing.T) string {
 // screen, in both themes, for people to look at: they are written as test
 // artifacts, not compared. Every page fits the width of the screen.
 func TestScreenshots(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	dir := artifactsDir(t)
 	for _, scheme := range []string{"light", "dark"} {

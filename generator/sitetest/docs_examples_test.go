@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"os"
@@ -18,7 +18,7 @@ var yamlBlock = regexp.MustCompile("(?s)\n( *)```yaml\n(.*?)\n *```")
 // name (and not beside the shipped content, which may already have that
 // exchange).
 func TestContributingExamplesPass(t *testing.T) {
-	doc, err := os.ReadFile("../CONTRIBUTING.md")
+	doc, err := os.ReadFile("../../CONTRIBUTING.md")
 	if err != nil {
 		t.Fatal(err)
 	}

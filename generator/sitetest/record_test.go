@@ -1,10 +1,12 @@
-package main
+package sitetest
 
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,8 +59,8 @@ func shippedRecord(t *testing.T) (map[string][]byte, []recordEvent, []recordPers
 // about content is the validator's, explained in CONTRIBUTING.md: a change
 // that the check accepts passes the tests too. Warnings never fail.
 func TestShippedContentChecks(t *testing.T) {
-	diags := build.Check(build.Options{Content: os.DirFS("../content"), Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", Today: today})
+	diags := build.Check(build.Options{Content: os.DirFS("../../content"), Layouts: os.DirFS("../../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", Today: Today()})
 	for _, d := range diags {
 		if d.Severity == diag.Error {
 			t.Error(d)
@@ -129,7 +131,7 @@ func TestRecordNumbersMatchEvents(t *testing.T) {
 			}
 		}
 		running := map[string]int{}
-		for _, year := range sortedKeys(rows) {
+		for _, year := range slices.Sorted(maps.Keys(rows)) {
 			row := rows[year]
 			if n := counted[[2]string{kind, year}]; row["Events"] != n {
 				t.Errorf("%s, %s: %d events counted, the data has %d", caption, year, row["Events"], n)
@@ -186,7 +188,7 @@ func kindCaption(kind string) string {
 // partyNames reads the parties of content/_index.md: id → name.
 func partyNames(t *testing.T) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile("../content/_index.md")
+	data, err := os.ReadFile("../../content/_index.md")
 	if err != nil {
 		t.Fatal(err)
 	}

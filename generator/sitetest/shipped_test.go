@@ -1,6 +1,7 @@
-package main
+package sitetest
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -36,7 +37,7 @@ func pageKinds(t *testing.T) []pageKind {
 		{"years", "years/"},
 	}
 	if len(tagEvents) > 0 {
-		tags := sortedKeys(tagEvents)
+		tags := slices.Sorted(maps.Keys(tagEvents))
 		tag := slices.MaxFunc(tags, func(a, b string) int { return tagEvents[a] - tagEvents[b] })
 		kinds = append(kinds, pageKind{"tag", "tags/" + tag + "/"})
 	}

@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 )
 
@@ -37,20 +38,20 @@ func mapFS(t *testing.T, dir string) fstest.MapFS {
 // is known; a portrait that is not among the static files fails the build
 // as it fails the check, at the portrait line of the person's file.
 func TestPortraitOnPersonPage(t *testing.T) {
-	contentFS, layoutsFS := mapFS(t, "../content"), mapFS(t, "../layouts")
+	contentFS, layoutsFS := mapFS(t, "../../content"), mapFS(t, "../../layouts")
 	const person = "people/portrait-test.md"
 	contentFS[person] = &fstest.MapFile{Data: []byte("---\nname: Dmytro Khyliuk\n" +
 		"portrait: portraits/dmytro-khyliuk.jpg\nportrait_alt: Dmytro Khyliuk in a grey jacket, smiling\n---\n")}
 	layoutsFS["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("not really a JPEG")}
 
 	build1 := func(baseURL string) (map[string][]byte, string) {
-		base, err := render.ParseBaseURL(baseURL)
+		base, err := site.ParseBaseURL(baseURL)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var sink render.MapSink
 		_, diags, err := build.Run(build.Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
-			BaseURL: base, Today: today}, &sink)
+			BaseURL: base, Today: Today()}, &sink)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,7 +107,7 @@ func TestPortraitOnPersonPage(t *testing.T) {
 	if _, errs := build1("/repo/"); !strings.Contains("\n"+errs, "\n"+missing) {
 		t.Errorf("a missing portrait, the build: %s", errs)
 	}
-	checked := build.Check(build.Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts", Today: today})
+	checked := build.Check(build.Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts", Today: Today()})
 	if !strings.Contains("\n"+checked.Error(), "\n"+missing) || checked.Count(diag.Error) != 1 {
 		t.Errorf("a missing portrait, the check: %s", checked.Error())
 	}
