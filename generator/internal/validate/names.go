@@ -10,7 +10,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // bodyNames reports a link of a body with no words to click on, and an
@@ -22,35 +21,29 @@ func (c *checker) bodyNames(doc *content.Doc) {
 	if !strings.Contains(doc.Body, "![") && !emptyBrackets.MatchString(doc.Body) {
 		return
 	}
-	src := []byte(doc.Body)
-	root := markdown.Parser().Parse(text.NewReader(src))
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	eachLink(doc, func(n ast.Node, dest, src []byte) {
 		var found []diag.Diagnostic
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.Link:
 			if len(bytes.TrimSpace(plainText(n, src))) == 0 && !hasImage(n) {
-				found = append(found, diag.Diagnostic{Message: "link to " + quoteShort(n.Destination) + " has no text",
+				found = append(found, diag.Diagnostic{Message: "link to " + quoteShort(dest) + " has no text",
 					Hint: "write the words to click on between the brackets: [the first stage](/events/2025-06-09-x/)"})
 			}
 		case *ast.Image:
 			if len(bytes.TrimSpace(plainText(n, src))) == 0 {
-				found = append(found, diag.Diagnostic{Message: "image " + quoteShort(n.Destination) + " has no description",
+				found = append(found, diag.Diagnostic{Message: "image " + quoteShort(dest) + " has no description",
 					Hint: "write what it shows between the brackets: ![Dmytro Khyliuk after his release](…)"})
 			}
-			if u, err := url.Parse(string(n.Destination)); err == nil && (u.Scheme != "" || u.Host != "") && urls.Allowed(string(n.Destination)) {
-				found = append(found, diag.Diagnostic{Message: "image " + quoteShort(n.Destination) + " is not a file of the site",
+			if u, err := url.Parse(string(dest)); err == nil && (u.Scheme != "" || u.Host != "") && urls.Allowed(string(dest)) {
+				found = append(found, diag.Diagnostic{Message: "image " + quoteShort(dest) + " is not a file of the site",
 					Hint: "pages show only the site's own pictures: put it in layouts/static/ and write its address on the site, like /portraits/x.jpg"})
 			}
 		}
 		for _, d := range found {
 			d.Path = doc.Path
-			d.Line, d.Col = position(doc, src, linkOffset(n, src))
+			d.Line, d.Col = position(doc, src, linkOffset(n, dest, src))
 			c.diags = append(c.diags, d)
 		}
-		return ast.WalkContinue, nil
 	})
 }
 
@@ -77,14 +70,7 @@ func hasImage(n ast.Node) bool {
 
 // linkOffset is where a link or an image without text starts in the body:
 // its destination, less the brackets before it.
-func linkOffset(n ast.Node, src []byte) int {
-	var dest []byte
-	switch n := n.(type) {
-	case *ast.Link:
-		dest = n.Destination
-	case *ast.Image:
-		dest = n.Destination
-	}
+func linkOffset(n ast.Node, dest, src []byte) int {
 	i := bytes.Index(src, append([]byte("]("), dest...))
 	if i < 0 {
 		return offsetOf(n, src)

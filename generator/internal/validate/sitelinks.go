@@ -10,7 +10,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // SiteLinks checks the links of the texts that lead to the site itself,
@@ -77,29 +76,21 @@ func mayLinkToSite(body string) bool {
 }
 
 func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]bool) {
-	src := []byte(doc.Body)
-	root := markdown.Parser().Parse(text.NewReader(src))
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		var dest string
-		switch n := n.(type) {
-		case *ast.Link:
-			dest = string(n.Destination)
-		case *ast.Image:
-			dest = string(n.Destination)
-		default:
-			return ast.WalkContinue, nil
+	eachLink(doc, func(n ast.Node, dest, src []byte) {
+		if _, auto := n.(*ast.AutoLink); auto {
+			return
 		}
-		target, ok := siteTarget(dest, page)
-		if entering && ok && !exists[target] {
-			hint := "check the address: pages are at addresses like /events/2025-08-24-146-for-146/ and /people/dmytro-khyliuk/"
-			if !strings.HasSuffix(target, "index.html") && exists[target+"/index.html"] {
-				hint = "end the address with /: " + dest + "/"
-			}
-			line, col := position(doc, src, offsetOf(n, src))
-			c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
-				Message: "link to " + quoteShort([]byte(dest)) + " leads to nothing on the site", Hint: hint})
+		target, ok := siteTarget(string(dest), page)
+		if !ok || exists[target] {
+			return
 		}
-		return ast.WalkContinue, nil
+		hint := "check the address: pages are at addresses like /events/2025-08-24-146-for-146/ and /people/dmytro-khyliuk/"
+		if !strings.HasSuffix(target, "index.html") && exists[target+"/index.html"] {
+			hint = "end the address with /: " + string(dest) + "/"
+		}
+		line, col := position(doc, src, offsetOf(n, src))
+		c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
+			Message: "link to " + quoteShort(dest) + " leads to nothing on the site", Hint: hint})
 	})
 }
 
