@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -84,6 +85,43 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 		return opts, nil, err
 	}
 	opts.Context = ctx
-	out, err := publish.Acquire(c.outDir)
+	out, err := publish.Acquire(c.outDir, c.outputGuard())
 	return opts, out, err
+}
+
+// outputGuard says what -out may never replace: the content and the
+// layouts, and (with what contains them) the current directory, the
+// repository around the content and the home directory. Unless -force is
+// given, an existing -out must also be a site an earlier build wrote.
+func (c *config) outputGuard() publish.Guard {
+	g := publish.Guard{Sources: []string{c.contentDir, c.layoutsDir}, Force: c.force}
+	if cwd, err := os.Getwd(); err == nil {
+		g.Roots = append(g.Roots, cwd)
+	}
+	if repo := repositoryRoot(c.contentDir); repo != "" {
+		g.Roots = append(g.Roots, repo)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		g.Roots = append(g.Roots, home)
+	}
+	return g
+}
+
+// repositoryRoot returns the nearest directory at or above dir that holds
+// .git, or "".
+func repositoryRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return abs
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return ""
+		}
+		abs = parent
+	}
 }

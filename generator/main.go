@@ -118,6 +118,7 @@ type config struct {
 	contentDir, layoutsDir, outDir string
 	baseURL                        render.BaseURL
 	drafts                         bool
+	force                          bool          // build, watch, serve: replace an -out that is not a site
 	format                         string        // check: "github" or "text"
 	poll                           time.Duration // watch, serve: poll instead of file events
 	addr                           string        // serve: where to listen
@@ -138,6 +139,9 @@ func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, 
 	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
 	if name == "check" {
 		fs.StringVar(&cfg.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+	}
+	if name != "check" {
+		fs.BoolVar(&cfg.force, "force", false, "replace -out even if it is not a site an earlier build wrote")
 	}
 	if name == "watch" || name == "serve" {
 		fs.DurationVar(&cfg.poll, "poll", 0, "poll for changes at this `interval` instead of using file events")

@@ -37,7 +37,7 @@ func TestFullDiskKeepsTheOldSite(t *testing.T) {
 	opts := Options{Content: corpus.FS(20), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
 		Today: content.NewDate(2030, 1, 1)}
 	publishWith := func(limit int64) error {
-		out, err := publish.Acquire(outDir)
+		out, err := publish.Acquire(outDir, publish.Guard{})
 		if err != nil {
 			t.Fatal(err)
 		}

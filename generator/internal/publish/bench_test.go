@@ -17,7 +17,7 @@ func BenchmarkPublish(b *testing.B) {
 	dir := b.TempDir()
 	b.SetBytes(int64(15000 * len(page)))
 	for i := 0; b.Loop(); i++ {
-		out, err := Acquire(filepath.Join(dir, fmt.Sprint(i), "public"))
+		out, err := Acquire(filepath.Join(dir, fmt.Sprint(i), "public"), Guard{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -18,9 +18,15 @@ type Output struct {
 // ErrBusy reports an output directory that another process is writing.
 var ErrBusy = errors.New("another timeline build or watch is writing it")
 
-// Acquire takes the output directory out, creating its parent if needed.
-func Acquire(out string) (*Output, error) {
-	out = filepath.Clean(out)
+// Acquire takes the output directory out, creating its parent if needed,
+// once guard allows a build to replace it. Symbolic links in out are
+// resolved first: the site replaces the directory a link points to, and the
+// link stays.
+func Acquire(out string, guard Guard) (*Output, error) {
+	out, err := guard.check(out)
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, err)

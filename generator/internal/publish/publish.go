@@ -30,7 +30,11 @@ func stage(out string) (*Staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a staging directory beside %s: %w", out, err)
 	}
-	if err := os.Chmod(dir, 0o755); err != nil {
+	err = os.Chmod(dir, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, MarkerFile), []byte(markerText), 0o644)
+	}
+	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}

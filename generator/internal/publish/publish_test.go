@@ -104,7 +104,7 @@ func TestSwapByRenames(t *testing.T) {
 	if err := os.RemoveAll(s.dir); err != nil {
 		t.Fatal(err)
 	}
-	if got := entries(t, out); len(got) != 1 || got[0] != "b" {
+	if got := entries(t, out); strings.Join(got, " ") != MarkerFile+" b" {
 		t.Errorf("got %v", got)
 	}
 }
@@ -160,7 +160,7 @@ func TestDirIsATransaction(t *testing.T) {
 	if got := readFile(t, filepath.Join(out, "index.html")); got != "two" {
 		t.Errorf("after Abort: %q", got)
 	}
-	if got := entries(t, out); strings.Join(got, " ") != "events index.html" {
+	if got := entries(t, out); strings.Join(got, " ") != MarkerFile+" events index.html" {
 		t.Errorf("left in the site: %v", got)
 	}
 	if got := entries(t, filepath.Join(out, "events")); len(got) != 1 {
@@ -177,20 +177,20 @@ func TestAcquire(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(leftover, "events"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	o, err := Acquire(out)
+	o, err := Acquire(out, Guard{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
 		t.Error("a leftover staging directory survived")
 	}
-	if _, err := Acquire(out); !errors.Is(err, ErrBusy) {
+	if _, err := Acquire(out, Guard{}); !errors.Is(err, ErrBusy) {
 		t.Errorf("a second Acquire: %v, want ErrBusy", err)
 	}
 	if err := o.Release(); err != nil {
 		t.Fatal(err)
 	}
-	again, err := Acquire(out)
+	again, err := Acquire(out, Guard{})
 	if err != nil {
 		t.Fatalf("after Release: %v", err)
 	}
