@@ -26,6 +26,7 @@ func TestFieldReferenceMatchesCode(t *testing.T) {
 		"People in an event (in `people`)":              content.Participant{},
 		"Sources (in `sources`, for events and people)": content.Source{},
 		"content/people/id.md":                          content.Person{},
+		"content/statements/YYYY-MM-DD-words.md":        content.Statement{},
 	}
 	for heading, v := range types {
 		documented, ok := tables[heading]

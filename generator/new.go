@@ -217,7 +217,7 @@ func (t *template) fields(v any, indent string, values map[string]string, entrie
 	typ := reflect.TypeOf(v)
 	names, required := content.Fields(v)
 	for _, name := range names {
-		ft := fieldType(typ, name)
+		ft := content.FieldType(v, name)
 		note := t.note(typ.Name(), name)
 		if required[name] && !strings.HasPrefix(note, "required") {
 			note = "required: " + note
@@ -247,17 +247,6 @@ func (t *template) fields(v any, indent string, values map[string]string, entrie
 			t.line(indent, name+":", note)
 		}
 	}
-}
-
-// fieldType is the Go type of the struct field tagged with name.
-func fieldType(t reflect.Type, name string) reflect.Type {
-	for i := range t.NumField() {
-		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("field"), ",")
-		if tag == name {
-			return t.Field(i).Type
-		}
-	}
-	panic("new: no field " + name + " in " + t.Name())
 }
 
 // note is the comment on a field, with the choices the site allows.
@@ -292,10 +281,14 @@ var fieldNotes = map[string]string{
 	"Event.draft":         "true keeps it off the site until it is ready",
 	"Event.redirect_from": "earlier ids of this event, if its file was renamed: their links keep working",
 
-	"Figure.to":     "the side that received them: {parties}",
-	"Figure.count":  "the number; leave it empty when it was not disclosed",
-	"Figure.group":  "who: soldiers, civilians, wounded, bodies…",
-	"Figure.source": "the id of the source below that gave this number",
+	"Figure.to":       "the side that received them: {parties}",
+	"Figure.count":    "the number; leave it empty when it was not disclosed",
+	"Figure.approx":   "true when the source says about this many",
+	"Figure.at_least": "true when the source says more than this many",
+	"Figure.number":   "the receiving side's official number of this exchange (68 for its 68th), if its source gives one",
+	"Figure.remains":  "true for bodies handed over during an exchange: they count with the remains",
+	"Figure.group":    "who: soldiers, civilians, wounded, bodies…",
+	"Figure.source":   "the id of the source below that gave this number",
 
 	"Participant.id":   "a file name in content/people/, without .md",
 	"Participant.role": "{roles}",

@@ -15,6 +15,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
+	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
 )
@@ -175,6 +176,9 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
+		if rel == publish.MarkerFile {
+			return nil // publishing marks the site; a build does not make it
+		}
 		data, err := os.ReadFile(path)
 		if err == nil {
 			files[filepath.ToSlash(rel)] = data

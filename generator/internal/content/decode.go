@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,7 +45,7 @@ func (d *decoder) decode(v any) {
 // field describes one front-matter field of a struct.
 type field struct {
 	name     string
-	index    int
+	index    []int // for reflect.Value.FieldByIndex
 	required bool
 }
 
@@ -62,19 +63,30 @@ func fieldsOf(t reflect.Type) *structFields {
 		return sf.(*structFields)
 	}
 	sf := &structFields{byName: map[string]field{}}
+	sf.add(t, nil)
+	fieldCache.Store(t, sf)
+	return sf
+}
+
+// add lists the tagged fields of t, and those of the structs it embeds (such
+// as Qualifier) as if they were its own.
+func (sf *structFields) add(t reflect.Type, parent []int) {
 	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("field")
+		sfield := t.Field(i)
+		index := append(slices.Clone(parent), i)
+		tag, ok := sfield.Tag.Lookup("field")
 		if !ok {
+			if sfield.Anonymous && sfield.Type.Kind() == reflect.Struct {
+				sf.add(sfield.Type, index)
+			}
 			continue
 		}
 		name, opt, _ := strings.Cut(tag, ",")
-		f := field{name: name, index: i, required: opt == "required"}
+		f := field{name: name, index: index, required: opt == "required"}
 		sf.list = append(sf.list, f)
 		sf.byName[name] = f
 		sf.names = append(sf.names, name)
 	}
-	fieldCache.Store(t, sf)
-	return sf
 }
 
 // Fields lists the front-matter field names of one of the content types, for
@@ -86,6 +98,17 @@ func Fields(v any) (names []string, required map[string]bool) {
 		required[f.name] = f.required
 	}
 	return sf.names, required
+}
+
+// FieldType returns the Go type of the front-matter field name of one of
+// the content types, or nil.
+func FieldType(v any, name string) reflect.Type {
+	t := reflect.TypeOf(v)
+	f, ok := fieldsOf(t).byName[name]
+	if !ok {
+		return nil
+	}
+	return t.FieldByIndex(f.index).Type
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
@@ -118,7 +141,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		if f.required && isEmpty(resolve(value)) {
 			d.errorf(key, fmt.Sprintf("give %s a value", f.name), "required field %q is empty", f.name)
 		}
-		d.decodeValue(value, v.Field(f.index), f.name)
+		d.decodeValue(value, v.FieldByIndex(f.index), f.name)
 	}
 	line, col := d.fm.pos(n)
 	if n == d.fm.root {

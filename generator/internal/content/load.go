@@ -18,9 +18,10 @@ import (
 
 // Files is everything read from a content directory.
 type Files struct {
-	Site   *Site // nil when _index.md is missing or unreadable
-	Events []*Event
-	People []*Person
+	Site       *Site // nil when _index.md is missing or unreadable
+	Events     []*Event
+	People     []*Person
+	Statements []*Statement
 }
 
 // SiteFile is the path of the site settings inside the content directory.
@@ -112,6 +113,8 @@ func (c *Cache) files() (*Files, diag.List) {
 			files.Events = append(files.Events, doc)
 		case *Person:
 			files.People = append(files.People, doc)
+		case *Statement:
+			files.Statements = append(files.Statements, doc)
 		}
 	}
 	if _, ok := c.index[SiteFile]; files.Site == nil && !ok {
@@ -166,7 +169,7 @@ func readError(p string, err error) diag.Diagnostic {
 }
 
 // listFiles finds the content files: _index.md, and the Markdown files under
-// events/ and people/ at any depth. Hidden files and editors' backups are
+// events/, people/ and statements/ at any depth. Hidden files and editors' backups are
 // skipped; other Markdown files get a warning, as they would not be published.
 func listFiles(fsys fs.FS) ([]string, diag.List) {
 	var paths []string
@@ -185,12 +188,12 @@ func listFiles(fsys fs.FS) ([]string, diag.List) {
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
 		}
-		if p == SiteFile || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") {
+		if p == SiteFile || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") || strings.HasPrefix(p, "statements/") {
 			paths = append(paths, p)
 			return nil
 		}
 		diags = append(diags, diag.Diagnostic{Severity: diag.Warning, Path: p,
-			Message: "this file is not published", Hint: "events go in events/, people in people/"})
+			Message: "this file is not published", Hint: "events go in events/, people in people/, official statements in statements/"})
 		return nil
 	})
 	if err != nil {
@@ -234,6 +237,10 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		person := &Person{Doc: doc}
 		d.decode(person)
 		return person, d.diags
+	case strings.HasPrefix(p, "statements/"):
+		st := &Statement{Doc: doc}
+		d.decode(st)
+		return st, d.diags
 	}
 	e := &Event{Doc: doc}
 	d.decode(e)

@@ -29,6 +29,9 @@ type Site struct {
 	Description string  `field:"description" json:"description,omitempty"`
 	Language    string  `field:"language" json:"language,omitempty"`
 	Parties     []Party `field:"parties,required" json:"parties"`
+	// Repository is the site's GitHub repository, "owner/name": pages link
+	// to it to report a correction. Without it they do not.
+	Repository string `field:"repository" json:"repository,omitempty"`
 }
 
 // Party is one side of the exchanges.
@@ -64,9 +67,23 @@ var EventKinds = []string{"exchange", "repatriation", "talks", "other"}
 type Figure struct {
 	To string `field:"to,required" json:"to"`
 	// Count is nil when the number was not disclosed.
-	Count  *int   `field:"count" json:"count"`
-	Group  string `field:"group" json:"group,omitempty"`
-	Source string `field:"source" json:"source,omitempty"`
+	Count *int `field:"count" json:"count"`
+	Qualifier
+	// Number is the receiving party's official ordinal of the exchange
+	// ("Ukraine's 68th exchange"), as this figure's source gives it.
+	Number *int `field:"number" json:"number,omitempty"`
+	// Remains marks bodies handed over during an exchange: they count
+	// with the remains, not with the people returned alive.
+	Remains bool   `field:"remains" json:"remains,omitempty"`
+	Group   string `field:"group" json:"group,omitempty"`
+	Source  string `field:"source" json:"source,omitempty"`
+}
+
+// Qualifier says how exact a reported number is: "about 250" is Approx,
+// "more than 6,000" is AtLeast. At most one is set.
+type Qualifier struct {
+	Approx  bool `field:"approx" json:"approx,omitempty"`
+	AtLeast bool `field:"at_least" json:"at_least,omitempty"`
 }
 
 // Participant links an event to a person and says what they did in it.
@@ -104,4 +121,34 @@ type Person struct {
 	PortraitAlt  string   `field:"portrait_alt" json:"portrait_alt,omitempty"`
 	Sources      []Source `field:"sources" json:"sources"`
 	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
+}
+
+// Statement is one file in content/statements/: an official's figure for
+// the people (or remains) returned to a party, either in all since the
+// start of the full-scale invasion or, when Events is set, in those events
+// together. The site shows statements beside its own totals; only an
+// aggregate over events ever changes them (see CONTRIBUTING.md, "How totals
+// are counted").
+type Statement struct {
+	Doc
+	Date Date `field:"date,required" json:"date"`
+	// By is who made the statement, as a reader would cite them.
+	By string `field:"by,required" json:"by"`
+	// Party is the side the official speaks for.
+	Party string `field:"party,required" json:"party"`
+	// Kind is what was counted: "exchange" for people returned alive,
+	// "repatriation" for remains.
+	Kind  string `field:"kind,required" json:"kind"`
+	To    string `field:"to,required" json:"to"`
+	Count *int   `field:"count,required" json:"count"`
+	Qualifier
+	// Exchanges is how many exchanges the statement says the figure
+	// comes from, when it says so.
+	Exchanges *int `field:"exchanges" json:"exchanges,omitempty"`
+	// Covers says in a line what the figure includes or leaves out.
+	Covers string `field:"covers" json:"covers,omitempty"`
+	// Events, when set, makes the figure an aggregate over these events
+	// rather than a running total.
+	Events  []string `field:"events" json:"events,omitempty"`
+	Sources []Source `field:"sources,required" json:"sources"`
 }

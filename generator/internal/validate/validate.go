@@ -84,6 +84,7 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	cache.listing, cache.docs = listing, docs
 	c.peopleWithoutEvents(cache.usedMap())
 	c.redirects()
+	c.statements()
 	return c.diags
 }
 
@@ -163,7 +164,14 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 const idHint = "use lowercase letters a-z and digits, words joined by single hyphens"
 
+// repositoryPattern is a GitHub repository, "owner/name".
+var repositoryPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
+
 func (c *checker) site(s *content.Site) {
+	if s.Repository != "" && !repositoryPattern.MatchString(s.Repository) {
+		c.errorf(&s.Doc, "repository", "write the GitHub owner and name, like exchange-timeline/timeline",
+			"repository %q is not a GitHub repository", s.Repository)
+	}
 	for i, p := range s.Parties {
 		field := fmt.Sprintf("parties[%d].id", i)
 		if !idPattern.MatchString(p.ID) && p.ID != "" {
@@ -208,23 +216,29 @@ func (c *checker) uniqueIDs() *idCheck {
 
 var eventIDPattern = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(-[a-z0-9]+)*)$`)
 
-func (c *checker) event(e *content.Event) {
-	doc := &e.Doc
-	m := eventIDPattern.FindStringSubmatch(e.ID)
+// datedFile checks the file name and date of an event or a statement: the
+// name is the date and words, and the date is not in the future.
+func (c *checker) datedFile(doc *content.Doc, what string, date content.Date) {
+	m := eventIDPattern.FindStringSubmatch(doc.ID)
 	switch {
 	case m == nil:
 		c.errorf(doc, "", "name it YYYY-MM-DD-words.md, like 2025-08-24-146-for-146.md, with "+strings.TrimPrefix(idHint, "use "),
-			"file name %q is not a valid event id", e.ID+".md")
-	case !e.Date.IsZero() && m[1] != e.Date.String():
+			"file name %q is not a valid %s id", doc.ID+".md", what)
+	case !date.IsZero() && m[1] != date.String():
 		c.errorf(doc, "date", "rename the file or correct the date",
-			"date %s differs from the date in the file name, %s", e.Date, m[1])
+			"date %s differs from the date in the file name, %s", date, m[1])
 	}
+	if !date.IsZero() && c.today.Before(date) {
+		c.warnf(doc, "date", "check the year", "date %s is in the future", date)
+	}
+}
+
+func (c *checker) event(e *content.Event) {
+	doc := &e.Doc
+	c.datedFile(doc, "event", e.Date)
 	if e.EndDate != nil && e.EndDate.Before(e.Date) {
 		c.errorf(doc, "end_date", "end_date is the last day of the event, on or after date",
 			"end_date %s is before date %s", e.EndDate, e.Date)
-	}
-	if !e.Date.IsZero() && c.today.Before(e.Date) {
-		c.warnf(doc, "date", "check the year", "date %s is in the future", e.Date)
 	}
 	if e.Kind != "" && !slices.Contains(content.EventKinds, e.Kind) {
 		c.errorf(doc, "kind", choiceHint(e.Kind, content.EventKinds), "unknown kind %q", e.Kind)
@@ -241,6 +255,7 @@ func (c *checker) figures(e *content.Event) {
 	for _, s := range e.Sources {
 		sourceIDs = append(sourceIDs, s.ID)
 	}
+	numbers := map[string]int{} // party → the official number first given
 	for i, f := range e.Returned {
 		field := fmt.Sprintf("returned[%d]", i)
 		if f.To != "" && !slices.Contains(c.parties, f.To) {
@@ -250,6 +265,12 @@ func (c *checker) figures(e *content.Event) {
 			c.errorf(&e.Doc, field+".count", "leave count out when the number was not disclosed",
 				"count cannot be negative (%d)", *f.Count)
 		}
+		c.qualifier(&e.Doc, field, f.Qualifier, f.Count != nil)
+		c.officialNumber(e, field, f, numbers)
+		if f.Remains && e.Kind != "exchange" {
+			c.errorf(&e.Doc, field+".remains", "remove it: every figure of a "+e.Kind+" is counted by its kind",
+				"remains: true is for bodies handed over during an exchange")
+		}
 		switch {
 		case f.Source == "":
 			c.warnf(&e.Doc, field, "add source: with the id of one of this event's sources", "figure has no source")
@@ -257,6 +278,45 @@ func (c *checker) figures(e *content.Event) {
 			c.errorf(&e.Doc, field+".source", choiceHint(f.Source, sourceIDs),
 				"unknown source %q: it is not among this event's sources", f.Source)
 		}
+	}
+}
+
+// qualifier checks approx and at_least: each qualifies a count, and a
+// number cannot be both about and at least something.
+func (c *checker) qualifier(doc *content.Doc, field string, q content.Qualifier, hasCount bool) {
+	if field != "" {
+		field += "."
+	}
+	switch {
+	case q.Approx && q.AtLeast:
+		c.errorf(doc, field+"at_least", "keep the one the source says: \"about\" is approx, \"more than\" is at_least",
+			"a figure cannot be both approx and at_least")
+	case (q.Approx || q.AtLeast) && !hasCount:
+		name := "approx"
+		if q.AtLeast {
+			name = "at_least"
+		}
+		c.errorf(doc, field+name, "add the count the source gives, or remove "+name, "%s qualifies a count, and this figure has none", name)
+	}
+}
+
+// officialNumber checks a figure's official exchange number: a positive
+// ordinal of an exchange, the same in every figure of the event that gives
+// one for the same party.
+func (c *checker) officialNumber(e *content.Event, field string, f content.Figure, first map[string]int) {
+	if f.Number == nil {
+		return
+	}
+	switch n := *f.Number; {
+	case e.Kind != "exchange":
+		c.errorf(&e.Doc, field+".number", "remove it: only exchanges are numbered", "number is given for a %s", e.Kind)
+	case n < 1:
+		c.errorf(&e.Doc, field+".number", "write the ordinal as a whole number: 68 for the 68th exchange", "number must be 1 or more (%d)", n)
+	case first[f.To] != 0 && first[f.To] != n:
+		c.errorf(&e.Doc, field+".number", "an exchange has one official number; keep the one the primary source gives",
+			"number %d differs from number %d given for %s earlier in this file", n, first[f.To], f.To)
+	default:
+		first[f.To] = n
 	}
 }
 
