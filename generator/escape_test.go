@@ -33,7 +33,7 @@ func TestPrintedNamesAreEscaped(t *testing.T) {
 	content := filepath.Join(dir, "content")
 
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "-format", "github", "-content", content}, &stdout, &stderr); code != exitError {
+	if code := run([]string{"check", "-format", "github", "-content", content, "-layouts", "../layouts"}, &stdout, &stderr); code != exitError {
 		t.Fatalf("exit %d\n%s%s", code, stdout.String(), stderr.String())
 	}
 	out := stdout.String() + stderr.String()
@@ -64,7 +64,7 @@ func TestPrintedNamesAreEscaped(t *testing.T) {
 
 	stdout.Reset()
 	stderr.Reset()
-	run([]string{"check", "-format", "text", "-content", content}, &stdout, &stderr)
+	run([]string{"check", "-format", "text", "-content", content, "-layouts", "../layouts"}, &stdout, &stderr)
 	text := stdout.String() + stderr.String()
 	if strings.ContainsAny(text, "\x1b\x07\u202e") || strings.Contains(text, "\n::") {
 		t.Errorf("text output carries escape codes or a forged line:\n%q", text)

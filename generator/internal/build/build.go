@@ -63,27 +63,55 @@ type Result struct {
 }
 
 // Check loads and validates the content without rendering it. Given the
-// layouts, it also reports their static files that have the path of a file
-// the content makes the site generate.
+// layouts, it also finds what the build would refuse: broken layouts, two
+// files at one address, a portrait that is not among the static files.
 func Check(opts Options) diag.List {
 	var modelOpts *model.Options
 	if opts.Layouts != nil {
 		modelOpts = &model.Options{Drafts: opts.Drafts}
 	}
-	_, site, diags, _ := check(new(content.Cache), new(validate.Cache), opts, nil, modelOpts)
-	if site != nil {
-		r, layoutDiags := render.New(opts.Layouts, render.Options{BaseURL: opts.BaseURL, Once: true})
-		if !layoutDiags.HasErrors() {
-			diags = append(diags, opts.place(r.Shadowed(site), nil, opts.LayoutsDir)...)
-			diags.Sort()
-		}
+	files, site, diags, _ := check(new(content.Cache), new(validate.Cache), opts, nil, modelOpts)
+	if site == nil {
+		return opts.limit(diags)
 	}
+	r, layoutDiags := render.New(opts.Layouts, opts.renderOptions())
+	diags = append(diags, opts.place(layoutDiags, nil, opts.LayoutsDir)...)
+	if !layoutDiags.HasErrors() {
+		diags = append(diags, opts.outputs(files, r.Plan(site), diags)...)
+	}
+	diags.Sort()
 	return opts.limit(diags)
 }
 
 // limit bounds the problems reported (diag.Limit) once they are sorted.
 func (opts Options) limit(diags diag.List) diag.List {
 	return diags.Limit(cmp.Or(opts.ContentDir, "."))
+}
+
+func (opts Options) renderOptions() render.Options {
+	return render.Options{BaseURL: opts.BaseURL, EventsPerPage: opts.EventsPerPage,
+		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once}
+}
+
+// outputs checks the files the renderer would write: no two at one path
+// (a clash of ids that found reports already, at the same field, is not
+// reported again), and every portrait and every link of a text to the site
+// among them. It places each problem in the content or the layouts.
+func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.List) diag.List {
+	outs := plan.Outputs()
+	clashes, layoutDiags := validate.Outputs(files, outs)
+	type at struct{ path, field string }
+	reported := map[at]bool{}
+	for _, d := range found {
+		if d.Severity == diag.Error {
+			reported[at{d.Path, d.Field}] = true
+		}
+	}
+	positions := positionsOf(files)
+	clashes = slices.DeleteFunc(opts.place(clashes, positions, opts.ContentDir),
+		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
+	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), positions, opts.ContentDir)
+	return slices.Concat(clashes, named, opts.place(layoutDiags, nil, opts.LayoutsDir))
 }
 
 // check loads and validates the content. Given model options, it also
@@ -122,7 +150,7 @@ func (opts Options) context() context.Context {
 
 // positionsOf maps each decoded file's path to its values' positions.
 func positionsOf(files *content.Files) map[string]*content.Positions {
-	m := make(map[string]*content.Positions, len(files.Events)+len(files.People)+1)
+	m := make(map[string]*content.Positions, len(files.Events)+len(files.People)+len(files.Statements)+1)
 	if files.Site != nil {
 		m[files.Site.Path] = files.Site.Positions
 	}
@@ -189,18 +217,22 @@ func (b *Builder) Reopen(opts Options) {
 // throws away what it received. Outputs that are gone are listed in
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	_, site, diags, err := check(&b.cache, &b.checks, b.opts, changes.Content,
+	files, site, diags, err := check(&b.cache, &b.checks, b.opts, changes.Content,
 		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models, Changed: b.opts.Changed})
 	if err != nil {
 		return nil, nil, err
 	}
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
-		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
-			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage, Once: b.opts.Once})
+		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions())
 		b.layoutDiags = b.opts.place(layoutDiags, nil, b.opts.LayoutsDir)
 	}
 	diags = append(diags, b.layoutDiags...)
+	var plan *render.Plan
+	if !diags.HasErrors() {
+		plan = b.renderer.Plan(site)
+		diags = append(diags, b.opts.outputs(files, plan, diags)...)
+	}
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, b.opts.limit(diags), nil
@@ -209,7 +241,7 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	res, renderDiags, err := b.renderer.Render(ctx, site, sink, b.fingerprints)
+	res, renderDiags, err := b.renderer.Render(ctx, plan, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, nil, b.opts.LayoutsDir)...)
 	diags.Sort()
 	diags = b.opts.limit(diags)

@@ -42,19 +42,23 @@ func TestHostileContentFinishes(t *testing.T) {
 		many[fmt.Sprintf("events/2025-01-01-x%d.md", i)] = &fstest.MapFile{Data: []byte("---\n" + head + "soruces: x\n---\n")}
 	}
 	cases := map[string]fstest.MapFS{
-		"50,000 aliases of one source":      event(head+"x: &s {id: a, publisher: P, url: \"https://example.org/\"}\nsources:\n"+strings.Repeat("  - *s\n", 50000), ""),
-		"billion laughs":                    event(head+source+nested.String()+"tags: *a9\n", ""),
-		"aliases of 5,000 unknown fields":   event(head+wide+"sources:\n"+strings.Repeat("  - *w\n", 50), ""),
-		"100,000 nested lists":              event(head+source+"tags: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n", ""),
-		"a summary of 1 MiB":                event(head+source+"summary: "+strings.Repeat("word ", 200000)+"\n", ""),
-		"a mistake after 50,000 lines":      event(head+source+strings.Repeat("# a comment line\n", 50000)+"kind:x\n", ""),
-		"a quote never closed, 50,000 away": event("title: \"X\n"+strings.Repeat("a: b\n", 50000), ""),
-		"50,000 unknown fields":             event(head+source+strings.Join(keys, "\n")+"\n"+strings.Repeat("zz: y\n", 45000), ""),
-		"a field name of 500 KB":            event(head+source+strings.Repeat("k", 500000)+": v\n", ""),
-		"30,000 script links":               event(head+source, strings.Repeat("[x](javascript:alert(1)) ", 30000)),
-		"30,000 raw HTML tags":              event(head+source, strings.Repeat("<b>x</b> ", 80000)),
-		"20,000 tab-indented lines":         event(head+source+"tags:\n"+strings.Repeat("\t- x\n", 20000), ""),
-		"2,000 files with a mistake each":   many,
+		"50,000 aliases of one source":        event(head+"x: &s {id: a, publisher: P, url: \"https://example.org/\"}\nsources:\n"+strings.Repeat("  - *s\n", 50000), ""),
+		"billion laughs":                      event(head+source+nested.String()+"tags: *a9\n", ""),
+		"aliases of 5,000 unknown fields":     event(head+wide+"sources:\n"+strings.Repeat("  - *w\n", 50), ""),
+		"100,000 nested lists":                event(head+source+"tags: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n", ""),
+		"a summary of 1 MiB":                  event(head+source+"summary: "+strings.Repeat("word ", 200000)+"\n", ""),
+		"a mistake after 50,000 lines":        event(head+source+strings.Repeat("# a comment line\n", 50000)+"kind:x\n", ""),
+		"a quote never closed, 50,000 away":   event("title: \"X\n"+strings.Repeat("a: b\n", 50000), ""),
+		"50,000 unknown fields":               event(head+source+strings.Join(keys, "\n")+"\n"+strings.Repeat("zz: y\n", 45000), ""),
+		"a field name of 500 KB":              event(head+source+strings.Repeat("k", 500000)+": v\n", ""),
+		"30,000 script links":                 event(head+source, strings.Repeat("[x](javascript:alert(1)) ", 30000)),
+		"30,000 raw HTML tags":                event(head+source, strings.Repeat("<b>x</b> ", 80000)),
+		"30,000 empty links":                  event(head+source, strings.Repeat("[](/x/) ", 30000)),
+		"30,000 off-site images":              event(head+source, strings.Repeat("![](https://example.org/x.png) ", 30000)),
+		"20,000 headings that skip a level":   event(head+source, "# A\n\n"+strings.Repeat("### B\n\n", 20000)),
+		"30,000 links to nowhere on the site": event(head+source, strings.Repeat("[x](/nowhere/) ", 30000)),
+		"20,000 tab-indented lines":           event(head+source+"tags:\n"+strings.Repeat("\t- x\n", 20000), ""),
+		"2,000 files with a mistake each":     many,
 	}
 	for name, fsys := range cases {
 		t.Run(name, func(t *testing.T) {
