@@ -36,6 +36,8 @@ type Options struct {
 	// EventsPerPage and PeoplePerPage bound list pages; zero means the
 	// renderer's defaults.
 	EventsPerPage, PeoplePerPage int
+	// Pages adds kinds of page to the site's own (render.Options.Pages).
+	Pages []render.PageList
 	// Once says only one build will be made, so nothing is kept for the
 	// next (Run sets it).
 	Once bool
@@ -129,7 +131,7 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
-			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage, Once: b.opts.Once})
+			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage, Once: b.opts.Once, Pages: b.opts.Pages})
 		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
 	}
 	diags = append(diags, b.layoutDiags...)

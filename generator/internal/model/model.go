@@ -28,6 +28,7 @@ type Site struct {
 	// sets of events they count together.
 	Statements []*Statement
 	Aggregates []*Aggregate
+	hash       uint64
 }
 
 // Event is one event with its links to the rest of the site. Tags shadows
@@ -42,11 +43,16 @@ type Event struct {
 	// Ordinals are the parties' official numbers of the exchange.
 	Ordinals []Ordinal
 	// Counts is what the event adds to the totals.
-	Counts     []Count
-	Disputed   bool
+	Counts   []Count
+	Disputed bool
+	// Aggregates are the sets of events that official statements count
+	// together that this event is part of.
+	Aggregates []*Aggregate
 	Year       *Year
 	Tags       []*Tag
 	Prev, Next *Event
+	links      eventLinks
+	hash       uint64
 }
 
 // Participant is a person's part in an event.
@@ -81,6 +87,8 @@ type Person struct {
 	// Roles groups Events by role, in the order of content.Roles.
 	Roles     []*RoleEvents
 	Captivity *Captivity // nil unless captured and later released
+	links     personLinks
+	hash      uint64
 }
 
 // RoleEvents are the events in which a person had one role.
@@ -97,14 +105,16 @@ type Year struct {
 	Events     []*Event
 	Totals     Totals
 	Prev, Next *Year
+	hash       uint64
 }
 
 func (y *Year) Path() string { return "years/" + strconv.Itoa(y.Year) + "/" }
 
 // Tag is a tag with its events.
 type Tag struct {
-	Name   string
-	Events []*Event
+	Name           string
+	Events         []*Event
+	hash, nameHash uint64
 }
 
 func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
@@ -134,12 +144,13 @@ func Build(files *content.Files, opts Options) *Site {
 	eventOf := make([]*Event, len(files.Events))
 	byID := make(map[string]*Event, len(files.Events))
 	for i, ce := range files.Events {
-		if ce.Draft && !opts.Drafts {
+		links := linksOfEvent(ce)
+		if links.draft && !opts.Drafts {
 			continue
 		}
-		eventOf[i] = s.newEvent(ce, people)
+		eventOf[i] = s.newEvent(ce, links, people)
 		s.Events = append(s.Events, eventOf[i])
-		byID[ce.ID] = eventOf[i]
+		byID[links.id] = eventOf[i]
 	}
 	slices.SortFunc(s.Events, byDate)
 	for i, e := range s.Events {
@@ -153,10 +164,11 @@ func Build(files *content.Files, opts Options) *Site {
 	s.groupByYear()
 	s.groupByTag()
 	for _, p := range s.People {
-		p.finish()
+		s.finish(p)
 	}
 	s.addStatements(files.Statements, byID)
 	s.countAll()
+	s.hashAll()
 	opts.Cache.remember(s, files, opts, eventOf, personOf)
 	return s
 }
@@ -181,10 +193,10 @@ func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person
 	}
 	people := make([]keyed, len(files))
 	for i, cp := range files {
-		p := &Person{Person: cp, Party: s.party(cp.Party)}
-		byID[cp.ID] = p
+		p := &Person{Person: cp, links: linksOfPerson(cp)}
+		byID[p.links.id] = p
 		personOf[i] = p
-		people[i] = keyed{strings.ToLower(cp.Name), p}
+		people[i] = keyed{p.links.sortName, p}
 	}
 	slices.SortFunc(people, func(a, b keyed) int {
 		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.person.ID, b.person.ID))
@@ -196,9 +208,9 @@ func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person
 	return byID, personOf
 }
 
-func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
-	e := &Event{Event: ce, Participants: make([]Participant, 0, len(ce.People))}
-	for _, p := range ce.People {
+func (s *Site) newEvent(ce *content.Event, links eventLinks, people map[string]*Person) *Event {
+	e := &Event{Event: ce, Participants: make([]Participant, 0, len(links.people)), links: links}
+	for _, p := range links.people {
 		if person := people[p.ID]; person != nil {
 			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
 		}
@@ -219,11 +231,19 @@ func (p *Person) addEvent(e *Event, role string) {
 	p.Roles[i].Events = append(p.Roles[i].Events, e)
 }
 
-// finish orders the person's roles and works out their time in captivity.
-func (p *Person) finish() {
+// finish orders the person's roles and works out what their file alone
+// decides.
+func (s *Site) finish(p *Person) {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
 		return cmp.Compare(content.RoleOrder(a.Role), content.RoleOrder(b.Role))
 	})
+	s.derive(p)
+}
+
+// derive works out what a person's file decides once they are linked to
+// their events: their side and their time in captivity.
+func (s *Site) derive(p *Person) {
+	p.Party = s.party(p.Person.Party)
 	p.findCaptivity()
 }
 
@@ -247,8 +267,8 @@ func (p *Person) findCaptivity() {
 
 func (s *Site) groupByYear() {
 	for _, e := range s.Events {
-		if n := len(s.Years); n == 0 || s.Years[n-1].Year != e.Date.Year() {
-			y := &Year{Year: e.Date.Year()}
+		if n := len(s.Years); n == 0 || s.Years[n-1].Year != e.links.date.Year() {
+			y := &Year{Year: e.links.date.Year()}
 			if n > 0 {
 				y.Prev, s.Years[n-1].Next = s.Years[n-1], y
 			}
@@ -263,7 +283,7 @@ func (s *Site) groupByYear() {
 func (s *Site) groupByTag() {
 	byName := map[string]*Tag{}
 	for _, e := range s.Events {
-		for _, name := range e.Event.Tags {
+		for _, name := range e.links.tags {
 			t := byName[name]
 			if t == nil {
 				t = &Tag{Name: name}

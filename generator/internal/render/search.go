@@ -36,31 +36,22 @@ type searchEvent struct {
 	URL     string `json:"u"`
 }
 
-// searchIndex is the output of the index. Its fingerprint hashes every
-// event and person file, which is linear and cheap next to encoding.
-func (r *Renderer) searchIndex(s *model.Site) output {
-	return output{path: SearchIndexPath, kind: site.Search,
-		deps: func(h *hasher) {
-			h.uint(uint64(len(s.Events)))
-			for _, e := range s.Events {
-				h.doc(&e.Doc)
-			}
-			h.uint(uint64(len(s.People)))
-			for _, p := range s.People {
-				h.doc(&p.Doc)
-			}
-		},
+// searchIndex is the output of the index, made of the whole site; each
+// item's encoding is kept while the hash of its event or person stays the
+// same.
+func (r *Renderer) searchIndex(s *model.Site, common uint64) output {
+	return output{path: SearchIndexPath, kind: site.Search, fingerprint: fingerprintOf(named(common, SearchIndexPath), s),
 		write: func(buf *bytes.Buffer) error {
-			common := r.common(s)
+			base := named(common, "search")
 			people := make([]jsonItem, len(s.People))
 			for i, p := range s.People {
-				people[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&p.Doc) }),
+				people[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(base, p),
 					value: func() any { return r.searchPerson(p) }}
 			}
 			// Newest first, the order in which the results are listed.
 			events := make([]jsonItem, len(s.Events))
 			for i, e := range s.Events {
-				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(base, e),
 					value: func() any {
 						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: content.Label(e.Kind), URL: r.url(e.Path())}
 					}}
