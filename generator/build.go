@@ -80,6 +80,7 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 		return opts, nil, err
 	}
 	opts.Context = ctx
+	opts.Changed = lastChanges(c.contentDir)
 	out, err := publish.Acquire(c.outDir, c.outputGuard())
 	var refused *publish.RefusedError
 	if errors.As(err, &refused) {

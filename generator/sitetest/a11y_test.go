@@ -50,7 +50,12 @@ func serveShipped(t *testing.T) string {
 // shippedServer is serveShipped's server, for tests that stop it.
 func shippedServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	files := buildShipped(t, "/repo/")
+	return serveFiles(t, buildShipped(t, "/repo/"))
+}
+
+// serveFiles serves a site built under /repo/ as serveShipped does.
+func serveFiles(t *testing.T, files map[string][]byte) *httptest.Server {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: data}

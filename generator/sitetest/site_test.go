@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io/fs"
 	"net/url"
 	"os"
 	"regexp"
@@ -21,17 +22,23 @@ import (
 // buildShipped builds the real content/ and layouts/ in memory.
 func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	t.Helper()
+	return buildSite(t, os.DirFS("../../content"), baseURL)
+}
+
+// buildSite builds a content directory with the real layouts in memory.
+func buildSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
 	base, err := site.ParseBaseURL(baseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{
-		Content: os.DirFS("../../content"), Layouts: os.DirFS("../../layouts"),
+		Content: content, Layouts: os.DirFS("../../layouts"),
 		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today(),
 	}, &sink)
 	if err != nil || diags.HasErrors() {
-		t.Fatalf("the shipped site does not build: %v\n%v", err, diags)
+		t.Fatalf("the site does not build: %v\n%v", err, diags)
 	}
 	return sink.Files
 }

@@ -21,9 +21,10 @@ import (
 // 0, and no other hash is.
 type Hashed interface{ Hash() uint64 }
 
-// Hash covers the event's file; its people's files and roles; the files
-// of the events before and after it; its year and tags; and the sets of
-// events it is counted with, with the statements that count them.
+// Hash covers the event's file and the day it last changed; its people's
+// files and roles; the files of the events before and after it; its year
+// and tags; and the sets of events it is counted with, with the statements
+// that count them.
 func (e *Event) Hash() uint64 {
 	if e == nil {
 		return 0
@@ -31,7 +32,8 @@ func (e *Event) Hash() uint64 {
 	return e.hash
 }
 
-// Hash covers the person's file and the files of their events.
+// Hash covers the person's file, the day it last changed, and the files of
+// their events.
 func (p *Person) Hash() uint64 {
 	if p == nil {
 		return 0
@@ -117,6 +119,7 @@ func (s *Site) hashAll() {
 	for _, e := range s.Events {
 		var d digest.Digest
 		d.Uint(e.Doc.Hash)
+		changed(&d, e.Changed)
 		for _, p := range e.Participants {
 			d.Uint(p.Person.Doc.Hash)
 			d.String(p.Role)
@@ -140,6 +143,7 @@ func (s *Site) hashAll() {
 	for _, p := range s.People {
 		var d digest.Digest
 		d.Uint(p.Doc.Hash)
+		changed(&d, p.Changed)
 		for _, e := range p.Events {
 			d.Uint(e.Doc.Hash)
 		}
@@ -182,6 +186,11 @@ func hashTotals(d *digest.Digest, totals Totals) {
 			}
 		}
 	}
+}
+
+// changed adds the day a file last changed, which is not in the file.
+func changed(d *digest.Digest, day content.Date) {
+	d.Int(int(day.Time().Unix() / (24 * 60 * 60)))
 }
 
 func qualifier(d *digest.Digest, q content.Qualifier) {

@@ -48,6 +48,8 @@ type Event struct {
 	// Aggregates are the sets of events that official statements count
 	// together that this event is part of.
 	Aggregates []*Aggregate
+	// Changed is the day the event's file last changed, or zero.
+	Changed    content.Date
 	Year       *Year
 	Tags       []*Tag
 	Prev, Next *Event
@@ -87,8 +89,10 @@ type Person struct {
 	// Roles groups Events by role, in the order of content.Roles.
 	Roles     []*RoleEvents
 	Captivity *Captivity // nil unless captured and later released
-	links     personLinks
-	hash      uint64
+	// Changed is the day the person's file last changed, or zero.
+	Changed content.Date
+	links   personLinks
+	hash    uint64
 }
 
 // RoleEvents are the events in which a person had one role.
@@ -127,6 +131,9 @@ type Options struct {
 	// build a new one, as watch mode rebuilds the same site again and
 	// again.
 	Cache *Cache
+	// Changed gives the day each content file (by its path in the content
+	// directory) last changed, as far as it is known.
+	Changed map[string]content.Date
 }
 
 // Build links validated files into a Site. It expects content that passed
@@ -139,7 +146,7 @@ func Build(files *content.Files, opts Options) *Site {
 	for i := range files.Site.Parties {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
-	people, personOf := s.addPeople(files.People)
+	people, personOf := s.addPeople(files.People, opts.Changed)
 	s.Events = make([]*Event, 0, len(files.Events))
 	eventOf := make([]*Event, len(files.Events))
 	byID := make(map[string]*Event, len(files.Events))
@@ -149,6 +156,7 @@ func Build(files *content.Files, opts Options) *Site {
 			continue
 		}
 		eventOf[i] = s.newEvent(ce, links, people)
+		eventOf[i].Changed = opts.Changed[ce.Path]
 		s.Events = append(s.Events, eventOf[i])
 		byID[links.id] = eventOf[i]
 	}
@@ -184,7 +192,7 @@ func (s *Site) party(id string) *content.Party {
 
 // addPeople makes the people, sorted by name; it returns them by id and in
 // the order of files.
-func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person) {
+func (s *Site) addPeople(files []*content.Person, changed map[string]content.Date) (map[string]*Person, []*Person) {
 	byID := make(map[string]*Person, len(files))
 	personOf := make([]*Person, len(files))
 	type keyed struct {
@@ -193,7 +201,7 @@ func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person
 	}
 	people := make([]keyed, len(files))
 	for i, cp := range files {
-		p := &Person{Person: cp, links: linksOfPerson(cp)}
+		p := &Person{Person: cp, links: linksOfPerson(cp), Changed: changed[cp.Path]}
 		byID[p.links.id] = p
 		personOf[i] = p
 		people[i] = keyed{p.links.sortName, p}

@@ -14,9 +14,10 @@ import (
 // A patch works out again what Build works out from each edited file, then
 // the counts and the hashes of the whole site, as Build does.
 type Cache struct {
-	site   *Site
-	files  content.Files // the files it was built from
-	drafts bool
+	site    *Site
+	files   content.Files // the files it was built from
+	drafts  bool
+	changed map[string]content.Date
 	// eventOf and personOf give the model value of each file, in the
 	// order of files (nil for a draft left out).
 	eventOf  []*Event
@@ -27,7 +28,7 @@ func (c *Cache) remember(s *Site, files *content.Files, opts Options, eventOf []
 	if c == nil {
 		return
 	}
-	*c = Cache{site: s, files: snapshot(files), drafts: opts.Drafts, eventOf: eventOf, personOf: personOf}
+	*c = Cache{site: s, files: snapshot(files), drafts: opts.Drafts, changed: opts.Changed, eventOf: eventOf, personOf: personOf}
 }
 
 // snapshot copies the lists of files, which the content cache reuses.
@@ -37,10 +38,11 @@ func snapshot(files *content.Files) content.Files {
 }
 
 // patch updates the last model for files and returns it, or returns nil
-// when a new model must be built: the settings or a statement changed, a
-// file came or went, or an edited file's links changed.
+// when a new model must be built: the options, the settings or a statement
+// changed, a file came or went, or an edited file's links changed.
 func (c *Cache) patch(files *content.Files, opts Options) *Site {
 	if c == nil || c.site == nil || files.Site != c.files.Site || opts.Drafts != c.drafts ||
+		reflect.ValueOf(opts.Changed).UnsafePointer() != reflect.ValueOf(c.changed).UnsafePointer() ||
 		len(files.Events) != len(c.files.Events) || len(files.People) != len(c.files.People) ||
 		!slices.Equal(files.Statements, c.files.Statements) {
 		return nil

@@ -90,7 +90,7 @@ func replaceable(out string) error {
 	if !info.IsDir() {
 		return fmt.Errorf("it is a file, %w", ErrNotASite)
 	}
-	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err == nil {
+	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err == nil || builtBeforeMarkers(out) {
 		return nil
 	}
 	entries, err := os.ReadDir(out)
@@ -101,6 +101,21 @@ func replaceable(out string) error {
 		return fmt.Errorf("it is a directory that is %w (it has no %s file)", ErrNotASite, MarkerFile)
 	}
 	return nil
+}
+
+// earlierSiteFiles are files that every site built before the marker
+// existed has, together, and that no other kind of folder has all of: a
+// contributor's public/ from an earlier checkout is still replaced without
+// -force.
+var earlierSiteFiles = [...]string{".nojekyll", "search-index.json", "sitemap.xml", "data/events.json", "data/people.json"}
+
+func builtBeforeMarkers(dir string) bool {
+	for _, name := range earlierSiteFiles {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve makes path absolute and resolves the symbolic links of the part

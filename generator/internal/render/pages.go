@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
@@ -47,6 +48,18 @@ type Page struct {
 
 	// markdown is the Markdown that becomes Body when the page is written.
 	markdown string
+}
+
+// Changed is the day the page's event or person file last changed, or
+// zero when that is not known or the page has no such file.
+func (p *Page) Changed() content.Date {
+	switch {
+	case p.Event != nil:
+		return p.Event.Changed
+	case p.Person != nil:
+		return p.Person.Changed
+	}
+	return content.Date{}
 }
 
 // FirstPage reports whether the page is the first (or only) of its list,
@@ -184,7 +197,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	}
 	outs := append(pages, r.feed(s, common), r.robots(common), nojekyll(common), r.eventsData(s, common), r.peopleData(s, common))
 	outs = append(outs, r.redirects(s, common)...)
-	outs = append(outs, r.searchIndex(s, common))
+	outs = append(outs, r.searchIndex(s, r.search, common))
 	outs = append(outs, r.sitemaps(pages, common)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: site.Static, fingerprint: named(common, f.path), write: func(buf *bytes.Buffer) error {

@@ -62,11 +62,12 @@ type Renderer struct {
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
-	// eventsJSON, peopleJSON, searchPeople and searchEvents keep the data
-	// files' items between builds.
-	eventsJSON, peopleJSON, searchPeople, searchEvents jsonList
-	cards                                              cardCache
-	partials                                           partialCache
+	// eventsJSON and peopleJSON keep the data files' items between builds.
+	eventsJSON, peopleJSON jsonList
+	// search is the search index's edition, which keeps its items too.
+	search   *searchEdition
+	cards    cardCache
+	partials partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -87,10 +88,11 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.EventsPerPage = cmp.Or(opts.EventsPerPage, DefaultEventsPerPage)
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
 	r := &Renderer{
-		opts:  opts,
-		lists: append(pageLists(), opts.Pages...),
-		md:    newMarkdown(opts.BaseURL),
-		bufs:  sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		opts:   opts,
+		lists:  append(pageLists(), opts.Pages...),
+		md:     newMarkdown(opts.BaseURL),
+		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		search: englishSearch(),
 	}
 	r.cards.r = r
 	r.partials.r = r
