@@ -120,9 +120,8 @@ func (s *Site) hashAll() {
 		var d digest.Digest
 		d.Uint(e.Doc.Hash)
 		changed(&d, e.Changed)
-		for _, p := range e.Participants {
+		for _, p := range e.Participants { // their roles are in the event's file
 			d.Uint(p.Person.Doc.Hash)
-			d.String(p.Role)
 		}
 		for _, other := range []*Event{e.Prev, e.Next} {
 			if other != nil {
@@ -150,23 +149,21 @@ func (s *Site) hashAll() {
 		p.hash = d.Sum()
 	}
 	var d digest.Digest
-	for _, list := range [][]Hashed{hashed(s.Events), hashed(s.People), hashed(s.Years), hashed(s.Tags),
-		hashed(s.Statements), hashed(s.Aggregates)} {
-		d.Int(len(list))
-		for _, v := range list {
-			d.Uint(v.Hash())
-		}
-	}
+	hashAllOf(&d, s.Events)
+	hashAllOf(&d, s.People)
+	hashAllOf(&d, s.Years)
+	hashAllOf(&d, s.Tags)
+	hashAllOf(&d, s.Statements)
+	hashAllOf(&d, s.Aggregates)
 	hashTotals(&d, s.Totals)
 	s.hash = d.Sum()
 }
 
-func hashed[T Hashed](values []T) []Hashed {
-	out := make([]Hashed, len(values))
-	for i, v := range values {
-		out[i] = v
+func hashAllOf[T Hashed](d *digest.Digest, values []T) {
+	d.Int(len(values))
+	for _, v := range values {
+		d.Uint(v.Hash())
 	}
-	return out
 }
 
 func hashTotals(d *digest.Digest, totals Totals) {
