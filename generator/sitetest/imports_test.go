@@ -23,7 +23,7 @@ var layers = map[string][]string{
 	"content":  {"diag", "par"},
 	"validate": {"content", "diag", "urls"},
 	"model":    {"content", "digest", "lang"},
-	"render":   {"content", "diag", "digest", "lang", "model", "par", "site", "urls"},
+	"render":   {"content", "diag", "digest", "lang", "model", "par", "site", "urls", "validate"},
 	"build":    {"content", "diag", "model", "render", "site", "validate"},
 	// the command, and the tools beside it
 	"generator": {"annotate", "build", "content", "diag", "lang", "publish", "render", "serve", "site", "slug", "watch"},

@@ -2,10 +2,13 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
 // A redirect page stands at the URL a page had before its file was renamed
@@ -32,8 +35,8 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // person.
 func (r *Renderer) redirects(s *model.Site, common uint64) []output {
 	var outs []output
-	add := func(dir string, old []string, title, target string, to model.Hashed) {
-		for _, id := range old {
+	add := func(dir string, doc *content.Doc, old []string, title, target string, to model.Hashed) {
+		for k, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
 				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
@@ -41,17 +44,18 @@ func (r *Renderer) redirects(s *model.Site, common uint64) []output {
 			}
 			path := dir + id + "/index.html"
 			outs = append(outs, output{path: path, kind: site.Redirect, fingerprint: fingerprintOf(named(common, path), to),
-				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) }})
+				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
+				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})
 		}
 	}
 	for _, e := range s.Events {
 		if len(e.RedirectFrom) > 0 {
-			add("events/", e.RedirectFrom, e.Title, e.Path(), e)
+			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), e)
 		}
 	}
 	for _, p := range s.People {
 		if len(p.RedirectFrom) > 0 {
-			add("people/", p.RedirectFrom, p.Name, p.Path(), p)
+			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), p)
 		}
 	}
 	return outs

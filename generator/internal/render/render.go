@@ -34,9 +34,9 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/internal/validate"
 	"github.com/yuin/goldmark"
 )
 
@@ -122,10 +122,10 @@ type Result struct {
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
-func (r *Renderer) Render(ctx context.Context, s *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+	s, outs := plan.site, plan.outs
 	r.cards.start(s)
 	r.partials.start()
-	outs := r.outputs(s)
 	res := &Result{Stats: Stats{Kinds: map[site.Kind]int{}, Files: len(outs)}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	for i, o := range outs {
@@ -182,6 +182,9 @@ type output struct {
 	// (fingerprint.go); alwaysRender renders it on every build.
 	fingerprint uint64
 	write       func(buf *bytes.Buffer) error
+	// from is the content that makes an output that is not a page of its
+	// own: a redirect names its file and field.
+	from validate.Output
 }
 
 // MapSink keeps files in memory, for tests and for checking a build
