@@ -26,9 +26,12 @@ var layers = map[string][]string{
 	"render":   {"content", "diag", "digest", "lang", "model", "par", "site", "urls", "validate"},
 	"build":    {"content", "diag", "model", "render", "site", "validate"},
 	// the command, and the tools beside it
-	"generator": {"annotate", "build", "content", "diag", "lang", "publish", "render", "serve", "site", "slug", "watch"},
-	"bench":     {"corpus"},
-	"linkcheck": {"crawl", "site"},
+	"generator":   {"annotate", "build", "content", "diag", "lang", "publish", "render", "serve", "site", "slug", "watch"},
+	"bench":       {"corpus"},
+	"linkcheck":   {"crawl", "site"},
+	"sitediff":    {"annotate"},
+	"sourcecheck": {"annotate", "content"},
+	"sitetest":    {"content"}, // its helpers; its tests import what they test
 }
 
 const module = "github.com/exchange-timeline/timeline/generator/"
@@ -36,9 +39,13 @@ const module = "github.com/exchange-timeline/timeline/generator/"
 // Every package imports only what its layer allows (tests apart), and
 // every package has a layer.
 func TestImportLayers(t *testing.T) {
-	dirs, _ := filepath.Glob("../internal/*")
-	dirs = append(dirs, "..", "../bench", "../linkcheck")
+	internal, _ := filepath.Glob("../internal/*")
+	tools, _ := filepath.Glob("../*")
+	dirs := append(append(internal, ".."), tools...)
 	for _, dir := range dirs {
+		if base := filepath.Base(dir); base == "internal" || base == "testdata" {
+			continue
+		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		name := filepath.Base(dir)
 		if dir == ".." {
