@@ -9,6 +9,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -31,7 +32,9 @@ import (
 //	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
-//	eventCard E    the "card" template for event E, rendered once and reused on every list
+//	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
+//	               every list while V's hash is the same: NAME may show only what the hash covers
+//	eventCard E    cached "card" E
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -40,7 +43,8 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
-		"eventCard":             r.cards.render,
+		"cached":                r.cards.render,
+		"eventCard":             func(e *model.Event) (template.HTML, error) { return r.cards.render("card", e) },
 		"partialCached":         r.partials.render,
 		"jsonLD":                r.jsonLD,
 		"portrait":              r.portrait,

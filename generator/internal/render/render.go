@@ -8,8 +8,9 @@
 //
 //	base.html         the page skeleton; it calls {{template "main" .}}
 //	home.html         /                 (each page template defines "main",
-//	event.html        /events/ID/        and may define "head" for extra
-//	person.html       /people/ID/        tags in <head>)
+//	numbers.html      /numbers/          and may define "head" for extra
+//	event.html        /events/ID/        tags in <head>)
+//	person.html       /people/ID/
 //	people.html       /people/
 //	year.html         /years/YYYY/
 //	years.html        /years/
@@ -20,7 +21,8 @@
 //	static/…          files copied as they are: static/style.css → /style.css
 //
 // Every template receives a *Page. Functions available to templates are
-// listed in funcs.go.
+// listed in funcs.go. The kinds of page, and so the layouts, are those of
+// pageLists and Options.Pages.
 package render
 
 import (
@@ -47,6 +49,8 @@ type Options struct {
 	// Once says the renderer renders one build only, so it keeps nothing
 	// for the next one (the data files' items), which saves memory.
 	Once bool
+	// Pages adds kinds of page to the site's own.
+	Pages []PageList
 }
 
 // Renderer holds what every page shares: the parsed layouts, the Markdown
@@ -54,6 +58,7 @@ type Options struct {
 // to be reused across builds.
 type Renderer struct {
 	opts    Options
+	lists   []PageList // the site's and Options.Pages
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
@@ -71,25 +76,11 @@ type Sink interface {
 	WriteFile(path string, data []byte) error
 }
 
-// Stats counts the files written, by kind.
-type Stats map[site.Kind]int
-
-// Pages counts the HTML pages.
-func (s Stats) Pages() int {
-	n := 0
-	for _, kind := range pageKinds {
-		n += s[kind]
-	}
-	return n
-}
-
-// Files counts every file.
-func (s Stats) Files() int {
-	n := 0
-	for _, c := range s {
-		n += c
-	}
-	return n
+// Stats counts the files of the site.
+type Stats struct {
+	Kinds map[site.Kind]int // by kind
+	Pages int               // the HTML pages, of any kind
+	Files int               // every file
 }
 
 // New parses the layouts in fsys.
@@ -98,14 +89,19 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
 	r := &Renderer{
 		opts:   opts,
+		lists:  append(pageLists(), opts.Pages...),
 		md:     newMarkdown(opts.BaseURL),
 		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		search: englishSearch(),
 	}
 	r.cards.r = r
 	r.partials.r = r
+	kinds := make([]site.Kind, len(r.lists))
+	for i, l := range r.lists {
+		kinds[i] = l.Kind
+	}
 	var diags diag.List
-	r.layouts, diags = parseLayouts(fsys, r.funcs())
+	r.layouts, diags = parseLayouts(fsys, r.funcs(), kinds)
 	return r, diags
 }
 
@@ -130,14 +126,15 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 	s, outs := plan.site, plan.outs
 	r.cards.start(s)
 	r.partials.start()
-	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
+	res := &Result{Stats: Stats{Kinds: map[site.Kind]int{}, Files: len(outs)}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
-	common := r.common(s)
 	for i, o := range outs {
-		f := fingerprintOf(common, o.deps)
-		res.Fingerprints[o.path] = f
-		res.Stats[o.kind]++
-		if f == alwaysRender || previous[o.path] != f {
+		res.Fingerprints[o.path] = o.fingerprint
+		res.Stats.Kinds[o.kind]++
+		if o.page != nil {
+			res.Stats.Pages++
+		}
+		if o.fingerprint == alwaysRender || previous[o.path] != o.fingerprint {
 			todo = append(todo, i)
 		}
 	}
@@ -181,10 +178,10 @@ type output struct {
 	kind site.Kind // for the build summary
 	// page is the HTML page this output is, or nil.
 	page *Page
-	// deps adds to the output's fingerprint what it is made from; nil
-	// means it is rendered on every build.
-	deps  func(*hasher)
-	write func(buf *bytes.Buffer) error
+	// fingerprint identifies what the output is made from
+	// (fingerprint.go); alwaysRender renders it on every build.
+	fingerprint uint64
+	write       func(buf *bytes.Buffer) error
 	// from is the content that makes an output that is not a page of its
 	// own: a redirect names its file and field.
 	from validate.Output
