@@ -26,12 +26,20 @@ import (
 )
 
 func main() {
+	log.SetFlags(0)
+	if len(os.Args) > 1 && os.Args[1] == "gen-corpus" {
+		genCorpus(os.Args[2:])
+		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "compare" {
+		compareSites(os.Args[2:])
+		return
+	}
 	sizes := flag.String("sizes", "1000,10000", "corpus sizes, in events")
 	runs := flag.Int("runs", 5, "full builds per tool and size")
 	edits := flag.Int("edits", 50, "edits timed in watch mode, on the largest corpus of at most 10,000 events")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "timeline-bench"), "work `directory` (emptied first)")
 	flag.Parse()
-	log.SetFlags(0)
 	b := &bench{dir: *dir}
 	b.setUp()
 	watched := 0
@@ -125,14 +133,12 @@ func (b *bench) fullBuilds(n, runs int) {
 	if err := corpus.Write(content, corpus.Generate(n)); err != nil {
 		log.Fatal(err)
 	}
-	if err := corpus.Write(hugoSite, corpus.GenerateHugo(n)); err != nil {
+	twin, err := corpus.GenerateHugo(n, os.DirFS(filepath.Join(layouts, "static")))
+	if err != nil {
 		log.Fatal(err)
 	}
-	// Hugo serves the same stylesheet.
-	css, err := os.ReadFile(filepath.Join(layouts, "static", "style.css"))
-	if err == nil {
-		os.MkdirAll(filepath.Join(hugoSite, "static"), 0o755)
-		os.WriteFile(filepath.Join(hugoSite, "static", "style.css"), css, 0o644)
+	if err := corpus.Write(hugoSite, twin); err != nil {
+		log.Fatal(err)
 	}
 	out, hugoOut, copyOut := filepath.Join(root, "public"), filepath.Join(root, "hugo-public"), filepath.Join(root, "copy")
 	results := map[string][]measurement{}
@@ -236,3 +242,54 @@ func peak(ms []measurement) int64 {
 func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.3fs", d.Seconds()) }
+
+// genCorpus is "bench gen-corpus [-hugo] N DIR": it writes the synthetic
+// corpus of N events into DIR, or with -hugo its Hugo twin, a Hugo site
+// that builds the same pages (its static files from -layouts).
+func genCorpus(args []string) {
+	fs := flag.NewFlagSet("gen-corpus", flag.ExitOnError)
+	hugo := fs.Bool("hugo", false, "write the Hugo twin of the corpus: a Hugo site that builds the same pages")
+	layouts := fs.String("layouts", "layouts", "the layouts `directory` whose static files the Hugo twin serves")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: go run ./generator/bench gen-corpus [-hugo] [-layouts DIR] N DIR")
+		fs.PrintDefaults()
+	}
+	fs.Parse(args)
+	n, err := strconv.Atoi(fs.Arg(0))
+	if fs.NArg() != 2 || err != nil || n <= 0 {
+		fs.Usage()
+		os.Exit(2)
+	}
+	files := corpus.Generate(n)
+	if *hugo {
+		files, err = corpus.GenerateHugo(n, os.DirFS(filepath.Join(*layouts, "static")))
+	}
+	if err == nil {
+		err = corpus.Write(fs.Arg(1), files)
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// compareSites is "bench compare [-all] OURS HUGO": it compares a site
+// timeline built with the one Hugo built from the twin, and prints how
+// they differ.
+func compareSites(args []string) {
+	fs := flag.NewFlagSet("compare", flag.ExitOnError)
+	fs.Parse(args)
+	if fs.NArg() != 2 {
+		log.Fatal("usage: go run ./generator/bench compare OURS HUGO")
+	}
+	diffs, compared, err := corpus.Compare(fs.Arg(0), fs.Arg(1), corpus.Compared{Ignore: corpus.NotTwinned})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, d := range diffs {
+		fmt.Println(d)
+	}
+	fmt.Printf("%d files compared, %d differences\n", compared, len(diffs))
+	if len(diffs) > 0 {
+		os.Exit(1)
+	}
+}
