@@ -42,11 +42,14 @@ type Event struct {
 	// Ordinals are the parties' official numbers of the exchange.
 	Ordinals []Ordinal
 	// Counts is what the event adds to the totals.
-	Counts     []Count
-	Disputed   bool
-	Year       *Year
-	Tags       []*Tag
-	Prev, Next *Event
+	Counts []Count
+	// Undisclosed are the parties whose figures for this event were not
+	// disclosed, so that nothing is counted for them (see undisclosed).
+	Undisclosed []*content.Party
+	Disputed    bool
+	Year        *Year
+	Tags        []*Tag
+	Prev, Next  *Event
 }
 
 // Participant is a person's part in an event.

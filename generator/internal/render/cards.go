@@ -8,61 +8,69 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
-// cardCache keeps the HTML of each event's card. An event appears on its
-// year page, its tag pages and perhaps the home page; after one edit,
-// those pages are rendered again with one new card and the others reused,
-// as Hugo's partialCached does.
-type cardCache struct {
-	r      *Renderer
-	mu     sync.Mutex
-	cards  map[string]cachedCard // by event id
-	common uint64                // what every card depends on, this build
+// eventCache keeps the HTML of one template executed for each event: the
+// event's card, or its row in the table of every event. An event's card
+// appears on its year page, its tag pages and perhaps the home page; every
+// row is on /events/. After one edit, those pages are rendered again with
+// one new card or row and the others reused, as Hugo's partialCached does.
+type eventCache struct {
+	r        *Renderer
+	template string
+	mu       sync.Mutex
+	html     map[string]cachedHTML // by event id
+	common   uint64                // what every fragment depends on, this build
 }
 
-type cachedCard struct {
+type cachedHTML struct {
 	fingerprint fingerprint
 	html        template.HTML
 }
 
 // start prepares the cache for a build of site.
-func (c *cardCache) start(site *model.Site) {
+func (c *eventCache) start(site *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.common = c.r.common(site)
-	if c.cards == nil {
-		c.cards = map[string]cachedCard{}
+	if c.html == nil {
+		c.html = map[string]cachedHTML{}
 	}
-	if len(c.cards) > len(site.Events)+len(site.Events)/4 {
-		live := make(map[string]cachedCard, len(site.Events))
+	if len(c.html) > len(site.Events)+len(site.Events)/4 {
+		live := make(map[string]cachedHTML, len(site.Events))
 		for _, e := range site.Events {
-			if card, ok := c.cards[e.ID]; ok {
-				live[e.ID] = card
+			if h, ok := c.html[e.ID]; ok {
+				live[e.ID] = h
 			}
 		}
-		c.cards = live
+		c.html = live
 	}
 }
 
-// render returns the card of e, from the cache when its inputs have not
-// changed.
-func (c *cardCache) render(e *model.Event) (template.HTML, error) {
+// render returns the template executed with data for event e, from the
+// cache when what deps hashes (all that data shows) has not changed.
+func (c *eventCache) render(e *model.Event, data any, deps func(*hasher)) (template.HTML, error) {
 	h := hasher{v: c.common}
-	h.card(e)
+	deps(&h)
 	fp := h.sum()
 	c.mu.Lock()
-	card, ok := c.cards[e.ID]
+	cached, ok := c.html[e.ID]
 	c.mu.Unlock()
-	if ok && card.fingerprint == fp {
-		return card.html, nil
+	if ok && cached.fingerprint == fp {
+		return cached.html, nil
 	}
 	var buf bytes.Buffer
-	if err := c.r.layouts.partials.ExecuteTemplate(&buf, "card", e); err != nil {
+	if err := c.r.layouts.partials.ExecuteTemplate(&buf, c.template, data); err != nil {
 		return "", err
 	}
 	// The template's output is escaped HTML.
-	card = cachedCard{fp, template.HTML(buf.String())}
+	cached = cachedHTML{fp, template.HTML(buf.String())}
 	c.mu.Lock()
-	c.cards[e.ID] = card
+	c.html[e.ID] = cached
 	c.mu.Unlock()
-	return card.html, nil
+	return cached.html, nil
+}
+
+// card is the template function eventCard: the "card" template, which may
+// show only the event and its people.
+func (r *Renderer) card(e *model.Event) (template.HTML, error) {
+	return r.cards.render(e, e, func(h *hasher) { h.card(e) })
 }

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
 // funcs are the functions templates may call:
@@ -14,11 +16,18 @@ import (
 //	absURL PATH    the same, with scheme and host when -base-url has them
 //	asset PATH     a file from static/, with a version query that changes with its content
 //	number N       1000 → "1,000"
+//	qualified N Q  N with the marks of the content.Qualifier Q: "≈ 250" (about), "≥ 6,000" (at least)
+//	dateRange FROM TO   one day or a range as <time> elements: "23–25 May 2025",
+//	               "30 May – 2 June 2025"; TO is a *content.Date, nil for one day
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
+//	eventRows EVENTS   the "event-row" template for each event, each rendered once and reused
+//	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
+//	               nil when E is not a *model.Event
+//	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -27,7 +36,10 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
-		"eventCard":             r.cards.render,
+		"eventCard":             r.card,
+		"eventRows":             r.eventRows,
+		"citing":                citing,
+		"figureID":              figureID,
 		"partialCached":         r.partials.render,
 		"jsonLD":                r.jsonLD,
 		"portrait":              r.portrait,
@@ -37,6 +49,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"absURL":                r.absURL,
 		"asset":                 r.asset,
 		"number":                formatNumber,
+		"qualified":             qualified,
+		"dateRange":             dateRange,
 		"plural":                plural,
 		"label":                 label,
 	}
@@ -74,6 +88,50 @@ func formatNumber(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// qualified writes a count with the mark of how exact it is, joined to it
+// by a no-break space so that the two never part at the end of a line.
+func qualified(n int, q content.Qualifier) string {
+	switch {
+	case q.Approx:
+		return "≈\u00a0" + formatNumber(n)
+	case q.AtLeast:
+		return "≥\u00a0" + formatNumber(n)
+	}
+	return formatNumber(n)
+}
+
+// dateRange writes a day, or a range of days naming each month and year
+// once: "23–25 May 2025", "30 May – 2 June 2025", "30 December 2024 –
+// 2 January 2025". Each end is a <time> element with its full date.
+func dateRange(from content.Date, to *content.Date) template.HTML {
+	first, sep, last := dateRangeParts(from, to)
+	html := timeElement(from, first)
+	if last != "" {
+		html += template.HTML(sep) + timeElement(*to, last)
+	}
+	return html
+}
+
+// dateRangeParts returns the text of each end of a range and what goes
+// between them; last is "" for one day.
+func dateRangeParts(from content.Date, to *content.Date) (first, sep, last string) {
+	if to == nil || to.Compare(from) == 0 {
+		return from.Long(), "", ""
+	}
+	a, b := from.Time(), to.Time()
+	switch {
+	case a.Year() == b.Year() && a.Month() == b.Month():
+		return strconv.Itoa(a.Day()), "–", to.Long()
+	case a.Year() == b.Year():
+		return a.Format("2 January"), " – ", to.Long()
+	}
+	return from.Long(), " – ", to.Long()
+}
+
+func timeElement(d content.Date, text string) template.HTML {
+	return template.HTML(`<time datetime="` + d.String() + `">` + template.HTMLEscapeString(text) + `</time>`)
 }
 
 func plural(n int, one, many string) string {

@@ -12,7 +12,7 @@ import (
 // kind are nil.
 type Page struct {
 	Site *model.Site
-	Kind string // "home", "event", "person", "people", "year", "years", "tag", "tags", "404"
+	Kind string // "home", "events", "event", "person", "people", "year", "years", "tag", "tags", "404"
 	// Path is the page's path under the base path: "" for the home page,
 	// "events/x/", "tags/x/page/2/", "404.html".
 	Path        string
@@ -29,7 +29,8 @@ type Page struct {
 	Year   *model.Year
 	Tag    *model.Tag
 	// Events lists the events of a list page: the latest on the home page,
-	// one page's worth on year and tag pages.
+	// one page's worth on year and tag pages, every event on the table of
+	// events (newest first).
 	Events []*model.Event
 	// People lists one page's worth of people on the people index.
 	People []*model.Person
@@ -84,6 +85,8 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	pages := []output{
 		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest, Statistics: stats}, s.Body,
 			allDeps(homeDeps(s, latest), statisticsDeps(stats))),
+		r.page(&Page{Site: s, Kind: "events", Path: "events/", Title: "Every event", Events: s.Latest(len(s.Events)),
+			Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(s)),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
 		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
 		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
@@ -113,7 +116,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 				Description: "Events tagged " + t.Name + "."}, "", tagDeps(t, events, pager))
 		})...)
 	}
-	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s))
+	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s), r.eventsCSV(s), r.figuresCSV(s))
 	outs = append(outs, r.redirects(s)...)
 	outs = append(outs, r.searchIndex(s))
 	outs = append(outs, r.sitemaps(pages)...)

@@ -13,6 +13,7 @@
 //	people.html       /people/
 //	year.html         /years/YYYY/
 //	years.html        /years/
+//	events.html       /events/          (every event in one table)
 //	tag.html          /tags/TAG/
 //	tags.html         /tags/
 //	404.html          /404.html
@@ -93,8 +94,10 @@ type Renderer struct {
 	// eventsJSON, peopleJSON, searchPeople and searchEvents keep the data
 	// files' items between builds.
 	eventsJSON, peopleJSON, searchPeople, searchEvents jsonList
-	cards                                              cardCache
-	partials                                           partialCache
+	// cards and rows keep each event's card and its row in the table of
+	// every event.
+	cards, rows eventCache
+	partials    partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -133,7 +136,8 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		md:   newMarkdown(opts.BaseURL.Path),
 		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
-	r.cards.r = r
+	r.cards.r, r.cards.template = r, "card"
+	r.rows.r, r.rows.template = r, "event-row"
 	r.partials.r = r
 	var diags diag.List
 	r.layouts, diags = parseLayouts(fsys, r.funcs())
@@ -159,6 +163,7 @@ type Result struct {
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	r.cards.start(site)
+	r.rows.start(site)
 	r.partials.start()
 	outs := r.outputs(site)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}

@@ -1,0 +1,156 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
+)
+
+// The CSV data files publish the record for spreadsheets: /data/events.csv
+// has one row per event, /data/figures.csv one row per reported figure.
+// They are RFC 4180 (a header row, CRLF line ends, quotes only where
+// needed) in UTF-8, in date order. Their columns are documented in
+// README.md and are a public interface, as the JSON files' fields are:
+// add columns at the end, never rename or remove one.
+
+const (
+	eventsCSVPath  = "data/events.csv"
+	figuresCSVPath = "data/figures.csv"
+)
+
+// eventsCSV writes /data/events.csv. Its columns depend on the site's
+// parties: for each, the number counted and its qualifier, the remains and
+// theirs, and the party's official number of the exchange.
+func (r *Renderer) eventsCSV(s *model.Site) output {
+	return output{path: eventsCSVPath, kind: "data", deps: eventsDeps(s), write: func(buf *bytes.Buffer) error {
+		w := newCSVWriter(buf)
+		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator"}
+		for _, p := range s.Parties {
+			header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
+		}
+		header = append(header, "disputed", "undisclosed")
+		for _, p := range s.Parties {
+			header = append(header, "number_"+p.ID)
+		}
+		header = append(header, "sources", "url")
+		if err := w.Write(header); err != nil {
+			return err
+		}
+		record := make([]string, 0, len(header))
+		for _, e := range s.Events {
+			row := newEventRow(s, e)
+			record = append(record[:0], e.ID, e.Date.String(), dateString(e.EndDate), e.Kind,
+				csvText(e.Title), csvText(e.Summary), csvText(e.Place), csvText(e.Mediator))
+			for _, c := range row.Returned {
+				if c.State == "counted" {
+					record = append(record, strconv.Itoa(c.N), qualifierName(c.Bound))
+				} else {
+					record = append(record, "", "")
+				}
+				if c.Remains != nil && c.Remains.Known {
+					record = append(record, strconv.Itoa(c.Remains.Total), qualifierName(c.Remains.Bound))
+				} else {
+					record = append(record, "", "")
+				}
+			}
+			record = append(record, strconv.FormatBool(e.Disputed), strconv.FormatBool(row.HasUndisclosed()))
+			for _, p := range s.Parties {
+				record = append(record, ordinal(e, p))
+			}
+			record = append(record, strconv.Itoa(len(e.Sources)), r.absURL(e.Path()))
+			if err := w.Write(record); err != nil {
+				return err
+			}
+		}
+		w.Flush()
+		return w.Error()
+	}}
+}
+
+// figuresCSV writes /data/figures.csv: every figure of every event, in the
+// order of its front matter, with its source.
+func (r *Renderer) figuresCSV(s *model.Site) output {
+	deps := func(h *hasher) {
+		for _, e := range s.Events {
+			h.doc(&e.Doc)
+		}
+	}
+	return output{path: figuresCSVPath, kind: "data", deps: deps, write: func(buf *bytes.Buffer) error {
+		w := newCSVWriter(buf)
+		if err := w.Write([]string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
+			"group", "source", "source_publisher", "source_title", "source_url", "source_date"}); err != nil {
+			return err
+		}
+		record := make([]string, 0, 14)
+		for _, e := range s.Events {
+			for _, f := range e.Returned {
+				record = append(record[:0], e.ID, e.Date.String(), f.To, intString(f.Count),
+					strconv.FormatBool(f.Approx), strconv.FormatBool(f.AtLeast), strconv.FormatBool(f.Remains),
+					intString(f.Number), csvText(f.Group), f.Source)
+				if src := e.Source(f.Source); src != nil {
+					record = append(record, csvText(src.Publisher), csvText(src.Title), src.URL, dateString(src.Date))
+				} else {
+					record = append(record, "", "", "", "")
+				}
+				if err := w.Write(record); err != nil {
+					return err
+				}
+			}
+		}
+		w.Flush()
+		return w.Error()
+	}}
+}
+
+func newCSVWriter(buf *bytes.Buffer) *csv.Writer {
+	w := csv.NewWriter(buf)
+	w.UseCRLF = true // RFC 4180
+	return w
+}
+
+// csvText guards free text against spreadsheets, which run a cell that starts
+// with =, +, - or @ as a formula (OWASP's "CSV injection"): such a cell
+// gets a leading apostrophe, which spreadsheets do not show.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func qualifierName(q content.Qualifier) string {
+	switch {
+	case q.Approx:
+		return "approx"
+	case q.AtLeast:
+		return "at_least"
+	}
+	return ""
+}
+
+func ordinal(e *model.Event, p *content.Party) string {
+	for _, o := range e.Ordinals {
+		if o.Party == p {
+			return strconv.Itoa(o.Number)
+		}
+	}
+	return ""
+}
+
+func intString(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.Itoa(*n)
+}
+
+func dateString(d *content.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
