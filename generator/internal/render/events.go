@@ -45,6 +45,13 @@ func (c ReturnedCell) Listed() bool { return c.State != "none" || c.Remains != n
 func newEventRow(s *model.Site, e *model.Event) *EventRow {
 	row := &EventRow{Event: e, Returned: make([]ReturnedCell, len(s.Parties))}
 	var aggregates []*model.Aggregate // looked up only when needed
+	looked := false
+	joint := func(p *content.Party) bool {
+		if !looked {
+			aggregates, looked = s.AggregatesOf(e), true
+		}
+		return slices.ContainsFunc(aggregates, func(a *model.Aggregate) bool { return a.Kind == e.Kind && a.To == p })
+	}
 	for i, p := range s.Parties {
 		c := ReturnedCell{Party: p, State: "none", Remains: figuresFor(e.Remains, p)}
 		pf := figuresFor(e.Figures, p)
@@ -53,14 +60,10 @@ func newEventRow(s *model.Site, e *model.Event) *EventRow {
 			c.State, c.N, c.Bound = "counted", pf.Total, pf.Bound
 		case slices.Contains(e.Undisclosed, p):
 			c.State = "undisclosed"
-		case pf != nil:
-			if aggregates == nil {
-				aggregates = s.AggregatesOf(e)
-			}
+		case joint(p):
+			c.State = "joint"
+		case pf != nil: // a figure without a number, where none is counted
 			c.State = "undisclosed"
-			if slices.ContainsFunc(aggregates, func(a *model.Aggregate) bool { return a.Kind == e.Kind && a.To == p }) {
-				c.State = "joint"
-			}
 		}
 		row.Returned[i] = c
 	}
