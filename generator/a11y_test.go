@@ -26,6 +26,7 @@ import (
 // path; the event is a disputed one, the person has a time in captivity.
 var pageKinds = []struct{ kind, path string }{
 	{"home", ""},
+	{"events", "events/"},
 	{"event", "events/2024-12-30-new-year-swap-189-or-150/"},
 	{"person", "people/dmytro-khyliuk/"},
 	{"people", "people/"},
@@ -49,7 +50,12 @@ func serveShipped(t *testing.T) string {
 // shippedServer is serveShipped's server, for tests that stop it.
 func shippedServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	files := buildShipped(t, "/repo/")
+	return serveFiles(t, buildShipped(t, "/repo/"))
+}
+
+// serveFiles serves a site built under /repo/ as serveShipped does.
+func serveFiles(t *testing.T, files map[string][]byte) *httptest.Server {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: data}
@@ -174,6 +180,20 @@ func TestAccessibilityAxe(t *testing.T) {
 			}
 			if vs := runAxe(t, ctx, src); len(vs) > 0 {
 				t.Errorf("%s page, %s theme: %d axe violations:%s", pk.kind, scheme, len(vs), formatViolations(vs))
+			}
+			if pk.kind == "events" {
+				// Sorted by a column and filtered, with the count shown.
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#events-table thead th:nth-child(4) button").click();
+					const kind = document.getElementById("events-kind");
+					kind.value = "exchange";
+					kind.dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
+					t.Fatal(err)
+				}
+				waitInPage(t, ctx, "the table sorted and filtered", `document.querySelector("#events-table [aria-sort=ascending]") &&
+					document.querySelector("#events-filters .filter-status").textContent.startsWith("Showing ")`)
+				if vs := runAxe(t, ctx, src); len(vs) > 0 {
+					t.Errorf("events page sorted and filtered, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
+				}
 			}
 			if pk.kind == "home" {
 				// The search results are part of the page too.
