@@ -26,6 +26,7 @@ import (
 // path; the event is a disputed one, the person has a time in captivity.
 var pageKinds = []struct{ kind, path string }{
 	{"home", ""},
+	{"numbers", "numbers/"},
 	{"events", "events/"},
 	{"event", "events/2024-12-30-new-year-swap-189-or-150/"},
 	{"person", "people/dmytro-khyliuk/"},

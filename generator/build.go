@@ -85,6 +85,7 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 		return opts, nil, err
 	}
 	opts.Context = ctx
+	opts.Changed = lastChanges(c.contentDir)
 	out, err := publish.Acquire(c.outDir, c.outputGuard())
 	return opts, out, err
 }

@@ -298,6 +298,7 @@ var fieldNotes = map[string]string{
 	"Source.title":     "the article's title",
 	"Source.url":       "the https:// address",
 	"Source.date":      "YYYY-MM-DD, when it was published",
+	"Source.undated":   "only if the page gives no date: why",
 	"Source.archive":   "an https:// address of a saved copy",
 
 	"Person.name":           "the name as usually written in English",

@@ -138,11 +138,11 @@ func TestRecordEveryPersonInAnEvent(t *testing.T) {
 	}
 }
 
-// The home page's figures equal the per-event figures of /data/events.json
+// The numbers page's figures equal the per-event figures of /data/events.json
 // added up per kind of event, per year and per receiving party: the
 // year-by-year tables (which are also the text alternative of the charts),
 // their running totals, and where each chart's line ends.
-func TestRecordHomeTotalsMatchEvents(t *testing.T) {
+func TestRecordNumbersMatchEvents(t *testing.T) {
 	files, events, _ := shippedRecord(t)
 
 	type cell struct{ kind, year, party string }
@@ -167,13 +167,13 @@ func TestRecordHomeTotalsMatchEvents(t *testing.T) {
 	}
 
 	names := partyNames(t)
-	tables := homeYearTables(t, files["index.html"])
-	charts := homeChartEnds(t, files["index.html"])
+	tables := numbersYearTables(t, files["numbers/index.html"])
+	charts := numbersChartEnds(t, files["numbers/index.html"])
 	for kind, years := range kinds {
 		caption := kindCaption(kind) + ", year by year"
 		rows, ok := tables[caption]
 		if !ok {
-			t.Errorf("the home page has no table %q for the %s events", caption, kind)
+			t.Errorf("the numbers page has no table %q for the %s events", caption, kind)
 			continue
 		}
 		for year := range years {
@@ -217,7 +217,7 @@ func TestRecordHomeTotalsMatchEvents(t *testing.T) {
 			found = found || kindCaption(kind)+", year by year" == caption
 		}
 		if !found {
-			t.Errorf("the home page shows a table %q with no events behind it", caption)
+			t.Errorf("the numbers page shows a table %q with no events behind it", caption)
 		}
 	}
 }
@@ -261,10 +261,10 @@ func partyNames(t *testing.T) map[string]string {
 	return names
 }
 
-// homeYearTables reads the year-by-year tables of the home page: caption →
+// numbersYearTables reads the year-by-year tables of /numbers/: caption →
 // year → column heading → number. A column under a group heading is named
 // by both: "In the year, to Ukraine".
-func homeYearTables(t *testing.T, page []byte) map[string]map[string]map[string]int {
+func numbersYearTables(t *testing.T, page []byte) map[string]map[string]map[string]int {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -314,7 +314,7 @@ func homeYearTables(t *testing.T, page []byte) map[string]map[string]map[string]
 		tables[caption] = rows
 	}
 	if len(tables) == 0 {
-		t.Fatal("the home page has no year-by-year tables")
+		t.Fatal("the numbers page has no year-by-year tables")
 	}
 	return tables
 }
@@ -349,10 +349,10 @@ func addHeadings(headings []string, cells []*html.Node) []string {
 
 type chartEnd struct{ value, tolerance float64 }
 
-// homeChartEnds reads where the lines of the home page's charts end, as a
+// numbersChartEnds reads where the lines of the charts of /numbers/ end, as a
 // reader would, against the numbers of the vertical axis: kind → party id →
 // the number at the end of its line, give or take the rounding of heights.
-func homeChartEnds(t *testing.T, page []byte) map[string]map[string]chartEnd {
+func numbersChartEnds(t *testing.T, page []byte) map[string]map[string]chartEnd {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -367,10 +367,20 @@ func homeChartEnds(t *testing.T, page []byte) map[string]map[string]chartEnd {
 		type tick struct{ y, value float64 }
 		var ticks []tick
 		lines := map[string]float64{} // party → y of the last point
+		var line *html.Node           // the chart of running totals, not the one of years
 		for c := range n.Descendants() {
+			if c.Type == html.ElementNode && c.Data == "figure" && hasClass(c, "chart") && !hasClass(c, "chart-bars") {
+				line = c
+				break
+			}
+		}
+		if line == nil {
+			t.Fatalf("%s: no chart of running totals", kind)
+		}
+		for c := range line.Descendants() {
 			switch {
 			case c.Type != html.ElementNode:
-			case c.Data == "text" && !hasClass(c, "chart-x"):
+			case c.Data == "text" && hasClass(c, "chart-y"):
 				y, err1 := strconv.ParseFloat(attr(c, "y"), 64)
 				v, err2 := strconv.Atoi(strings.ReplaceAll(textOf(c), ",", ""))
 				if err1 != nil || err2 != nil {

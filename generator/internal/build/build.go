@@ -40,6 +40,10 @@ type Options struct {
 	Once bool
 	// Today decides which dates are in the future.
 	Today content.Date
+	// Changed gives the day each content file (by its slash path inside
+	// Content) last changed, for pages that say when they were last
+	// corrected; files it does not name have no such date.
+	Changed map[string]content.Date
 }
 
 // Result describes a successful build.
@@ -124,7 +128,7 @@ func NewBuilder(opts Options) *Builder {
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
 	_, site, diags := check(&b.cache, &b.checks, b.opts, changes.Content,
-		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models})
+		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models, Changed: b.opts.Changed})
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,

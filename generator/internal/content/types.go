@@ -102,7 +102,9 @@ type Source struct {
 	Title     string `field:"title" json:"title,omitempty"`
 	URL       string `field:"url,required" json:"url"`
 	Date      *Date  `field:"date" json:"date,omitempty"`
-	Archive   string `field:"archive" json:"archive,omitempty"`
+	// Undated says why a source has no date, when its page gives none.
+	Undated string `field:"undated" json:"undated,omitempty"`
+	Archive string `field:"archive" json:"archive,omitempty"`
 }
 
 // Person is one file in content/people/.

@@ -39,6 +39,10 @@ type Aggregate struct {
 	Bound      content.Qualifier
 }
 
+// First and Last are the set's first and last events.
+func (a *Aggregate) First() *Event { return a.Events[0] }
+func (a *Aggregate) Last() *Event  { return a.Events[len(a.Events)-1] }
+
 // Extra is what the statements add to the events' own figures.
 func (a *Aggregate) Extra() int { return a.Count - a.Own }
 
@@ -77,7 +81,7 @@ func (s *Site) countAll() {
 		}
 	}
 	for _, a := range s.Aggregates {
-		a.addTo(a.Events[len(a.Events)-1])
+		a.addTo(a.Last())
 	}
 	s.Totals = totalsOf(s.Parties, s.Events)
 	for _, y := range s.Years {

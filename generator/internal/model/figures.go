@@ -22,6 +22,8 @@ type PartyFigures struct {
 	Known bool
 	// Disputed is true when sources give different sums.
 	Disputed bool
+	// Remains marks the figures of bodies handed over during an exchange.
+	Remains bool
 }
 
 // Report is what one source said one party received.
@@ -47,7 +49,7 @@ func figuresOf(parties []*content.Party, e *Event, remains bool) []*PartyFigures
 	}
 	var out []*PartyFigures
 	for _, party := range parties {
-		pf := &PartyFigures{Party: party}
+		pf := &PartyFigures{Party: party, Remains: remains}
 		for i, f := range e.Returned {
 			if f.To == party.ID && f.Remains == remains {
 				pf.add(i, f, sourceOf(e.Event, f.Source))

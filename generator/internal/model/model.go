@@ -47,9 +47,11 @@ type Event struct {
 	// disclosed, so that nothing is counted for them (see undisclosed).
 	Undisclosed []*content.Party
 	Disputed    bool
-	Year        *Year
-	Tags        []*Tag
-	Prev, Next  *Event
+	// Changed is the day the event's file last changed, or zero.
+	Changed    content.Date
+	Year       *Year
+	Tags       []*Tag
+	Prev, Next *Event
 }
 
 // Participant is a person's part in an event.
@@ -60,6 +62,11 @@ type Participant struct {
 
 // Path is the event's page, relative to the site root.
 func (e *Event) Path() string { return "events/" + e.ID + "/" }
+
+// AllFigures are the event's figures of people, then those of remains.
+func (e *Event) AllFigures() []*PartyFigures {
+	return append(e.Figures[:len(e.Figures):len(e.Figures)], e.Remains...)
+}
 
 // LastDay is the event's end date, or its date when it lasted one day.
 func (e *Event) LastDay() content.Date {
@@ -79,6 +86,8 @@ type Person struct {
 	// Roles groups Events by role, in the order of content.Roles.
 	Roles     []*RoleEvents
 	Captivity *Captivity // nil unless captured and later released
+	// Changed is the day the person's file last changed, or zero.
+	Changed content.Date
 }
 
 // RoleEvents are the events in which a person had one role.
@@ -115,6 +124,9 @@ type Options struct {
 	// build a new one, as watch mode rebuilds the same site again and
 	// again.
 	Cache *Cache
+	// Changed gives the day each content file (by its path in the content
+	// directory) last changed, as far as it is known.
+	Changed map[string]content.Date
 }
 
 // Build links validated files into a Site. It expects content that passed
@@ -127,7 +139,7 @@ func Build(files *content.Files, opts Options) *Site {
 	for i := range files.Site.Parties {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
-	people, personOf := s.addPeople(files.People)
+	people, personOf := s.addPeople(files.People, opts.Changed)
 	s.Events = make([]*Event, 0, len(files.Events))
 	eventOf := make([]*Event, len(files.Events))
 	byID := make(map[string]*Event, len(files.Events))
@@ -136,6 +148,7 @@ func Build(files *content.Files, opts Options) *Site {
 			continue
 		}
 		eventOf[i] = s.newEvent(ce, people)
+		eventOf[i].Changed = opts.Changed[ce.Path]
 		s.Events = append(s.Events, eventOf[i])
 		byID[ce.ID] = eventOf[i]
 	}
@@ -170,7 +183,7 @@ func (s *Site) party(id string) *content.Party {
 
 // addPeople makes the people, sorted by name; it returns them by id and in
 // the order of files.
-func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person) {
+func (s *Site) addPeople(files []*content.Person, changed map[string]content.Date) (map[string]*Person, []*Person) {
 	byID := make(map[string]*Person, len(files))
 	personOf := make([]*Person, len(files))
 	type keyed struct {
@@ -179,7 +192,7 @@ func (s *Site) addPeople(files []*content.Person) (map[string]*Person, []*Person
 	}
 	people := make([]keyed, len(files))
 	for i, cp := range files {
-		p := &Person{Person: cp, Party: s.party(cp.Party)}
+		p := &Person{Person: cp, Party: s.party(cp.Party), Changed: changed[cp.Path]}
 		byID[cp.ID] = p
 		personOf[i] = p
 		people[i] = keyed{strings.ToLower(cp.Name), p}
@@ -273,6 +286,16 @@ func (s *Site) groupByTag() {
 		}
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// LatestOf returns the most recent event of a kind, or nil.
+func (s *Site) LatestOf(kind string) *Event {
+	for i := len(s.Events) - 1; i >= 0; i-- {
+		if s.Events[i].Kind == kind {
+			return s.Events[i]
+		}
+	}
+	return nil
 }
 
 // Latest returns the n most recent events, newest first.

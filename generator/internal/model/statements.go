@@ -97,6 +97,19 @@ func (s *Site) AggregatesOf(e *Event) []*Aggregate {
 	return out
 }
 
+// LatestOfficials returns, for each party in order, the most recent
+// running-total statement of a kind of count for it, leaving out parties
+// without one.
+func (s *Site) LatestOfficials(kind string) []*Statement {
+	var out []*Statement
+	for _, p := range s.Parties {
+		if st := s.LatestOfficial(kind, p.ID); st != nil {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 // Numbering is a party's official numbering of exchanges, as far as the
 // record has it.
 type Numbering struct {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,8 +27,12 @@ type KindStats struct {
 	Total   *model.KindTotal
 	Years   []model.YearTotal
 	Running *model.Running
-	once    sync.Once
-	chart   *Chart
+	// Official are the officials' running totals of this kind, for any
+	// party, by date.
+	Official []*model.Statement
+	once     sync.Once
+	chart    *Chart
+	bars     *BarChart
 }
 
 // Kind is the kind of event: "exchange", "repatriation"...
@@ -35,18 +41,36 @@ func (k *KindStats) Kind() string { return k.Total.Kind }
 // Chart is the geometry of the chart of the running totals, or nil when
 // there are fewer than two dates to draw a line between.
 func (k *KindStats) Chart() *Chart {
+	k.layOut()
+	return k.chart
+}
+
+// Bars is the geometry of the chart of the numbers year by year, or nil
+// when there is only one year.
+func (k *KindStats) Bars() *BarChart {
+	k.layOut()
+	return k.bars
+}
+
+func (k *KindStats) layOut() {
 	k.once.Do(func() {
 		if len(k.Running.Points) >= 2 {
-			k.chart = newChart(k.Running)
+			k.chart = newChart(k.Running, k.Official)
+		}
+		if len(k.Years) >= 2 {
+			k.bars = newBarChart(k.Years, k.Running.Parties)
 		}
 	})
-	return k.chart
 }
 
 func newStatistics(s *model.Site) *Statistics {
 	st := &Statistics{}
 	for _, kt := range s.Totals {
-		st.Kinds = append(st.Kinds, &KindStats{Total: kt, Years: s.YearTotals(kt.Kind), Running: s.RunningTotals(kt.Kind)})
+		ks := &KindStats{Total: kt, Years: s.YearTotals(kt.Kind), Running: s.RunningTotals(kt.Kind)}
+		for _, p := range s.Parties {
+			ks.Official = append(ks.Official, s.Official(kt.Kind, p.ID)...)
+		}
+		st.Kinds = append(st.Kinds, ks)
 	}
 	return st
 }
@@ -100,6 +124,8 @@ type Chart struct {
 	// YTicks are round numbers from zero to above the largest total.
 	YTicks []Tick
 	Series []*Series
+	// Marks are the officials' running totals, as points on the chart.
+	Marks []*Mark
 	// x and y place a date and a number in the plot.
 	x func(content.Date) float64
 	y func(int) float64
@@ -120,8 +146,20 @@ type Series struct {
 	// Points is the polyline's points attribute: a step line that starts
 	// at zero and rises on each date by what was returned then.
 	Points string
-	// EndX and EndY are the line's last point.
-	EndX, EndY float64
+	// EndX and EndY are the line's last point; LabelY is where its value
+	// is written, apart from the other lines' labels.
+	EndX, EndY, LabelY float64
+}
+
+// Mark is an official's running total on the chart of the record's own.
+type Mark struct {
+	// Index is the series of the party it counts for.
+	Index     int
+	Statement *model.Statement
+	X, Y      float64
+	// Labelled is set on the latest mark of each party, whose value is
+	// written beside it; the others are in the table below the chart.
+	Labelled bool
 }
 
 // The chart's size and margins, in user units; the SVG scales to its box.
@@ -138,12 +176,20 @@ const (
 	chartDomainMinimumSeconds = 30 * secondsPerDay
 )
 
-// newChart lays out the chart of r, which has at least two points.
-func newChart(r *model.Running) *Chart {
+// newChart lays out the chart of r, which has at least two points, with
+// the officials' running totals of the same kind.
+func newChart(r *model.Running, official []*model.Statement) *Chart {
 	c := &Chart{Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom}
 	first := r.Points[0].Date
 	c.From = content.NewDate(first.Year(), time.January, 1)
 	c.To = r.Points[len(r.Points)-1].Date
+	largest := r.Max()
+	for _, st := range official {
+		if !st.Date.Before(c.From) {
+			c.To = laterDate(c.To, st.Date)
+			largest = max(largest, *st.Count)
+		}
+	}
 	from, to := float64(c.From.Time().Unix()), float64(c.To.Time().Unix())
 	to = max(to, from+chartDomainMinimumSeconds)
 	// Dates fall on whole units: the events of one unit (two days on a
@@ -152,7 +198,7 @@ func newChart(r *model.Running) *Chart {
 	x := func(d content.Date) float64 {
 		return math.Round(c.Left + (float64(d.Time().Unix())-from)/(to-from)*(c.Right-c.Left))
 	}
-	step, top := yScale(r.Max())
+	step, top := yScale(largest)
 	y := func(n int) float64 { return round1(c.Bottom - float64(n)/float64(top)*(c.Bottom-c.Top)) }
 	c.x, c.y = x, y
 	for v := 0; v <= top; v += step {
@@ -220,7 +266,111 @@ func newChart(r *model.Running) *Chart {
 		s.EndX, s.EndY = end[0], end[1]
 		c.Series = append(c.Series, s)
 	}
+	c.placeEndLabels()
+	c.mark(official)
 	return c
+}
+
+// chartLabelGap is the least distance between two end labels, about a line
+// of text.
+const chartLabelGap = 16
+
+// placeEndLabels writes each line's value above its end, moving labels
+// apart where lines end close together.
+func (c *Chart) placeEndLabels() {
+	bySeries := slices.Clone(c.Series)
+	slices.SortFunc(bySeries, func(a, b *Series) int { return cmp.Compare(a.EndY, b.EndY) })
+	previous := math.Inf(-1)
+	for _, s := range bySeries {
+		s.LabelY = round1(max(s.EndY-6, previous+chartLabelGap, c.Top))
+		previous = s.LabelY
+	}
+}
+
+// mark places the officials' running totals that fall within the chart,
+// labelling each party's latest one.
+func (c *Chart) mark(official []*model.Statement) {
+	latest := map[int]*Mark{}
+	for _, st := range official {
+		if st.Date.Before(c.From) {
+			continue
+		}
+		for _, s := range c.Series {
+			if s.Party == st.To {
+				m := &Mark{Index: s.Index, Statement: st, X: c.x(st.Date), Y: c.y(*st.Count)}
+				c.Marks = append(c.Marks, m)
+				latest[s.Index] = m
+			}
+		}
+	}
+	for _, m := range latest {
+		m.Labelled = true
+	}
+}
+
+func laterDate(a, b content.Date) content.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
+// BarChart shows what was returned to each party year by year, a group of
+// bars per year, in the same units as Chart.
+type BarChart struct {
+	Width, Height            float64
+	Left, Right, Top, Bottom float64
+	YTicks                   []Tick
+	Years                    []*BarYear
+	// Legend has a bar per party, for the key.
+	Legend []Bar
+}
+
+// BarYear is one year's group of bars.
+type BarYear struct {
+	Label string
+	// X is the middle of the group, for its label.
+	X    float64
+	Bars []Bar
+}
+
+// Bar is one party's number in one year.
+type Bar struct {
+	Index      int // the party's series, from 1
+	Party      *content.Party
+	Value      int
+	X, Y, W, H float64
+}
+
+func newBarChart(years []model.YearTotal, parties []*content.Party) *BarChart {
+	b := &BarChart{Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom}
+	largest := 0
+	for _, y := range years {
+		for _, n := range y.Counts {
+			largest = max(largest, n)
+		}
+	}
+	step, top := yScale(largest)
+	height := func(n int) float64 { return round1(float64(n) / float64(top) * (b.Bottom - b.Top)) }
+	for v := 0; v <= top; v += step {
+		b.YTicks = append(b.YTicks, Tick{round1(b.Bottom - height(v)), formatNumber(v)})
+	}
+	for j, p := range parties {
+		b.Legend = append(b.Legend, Bar{Index: j + 1, Party: p})
+	}
+	group := (b.Right - b.Left) / float64(len(years))
+	barWidth := round1(group * 0.7 / float64(max(len(parties), 1)))
+	for i, y := range years {
+		start := b.Left + group*float64(i) + group*0.15
+		by := &BarYear{Label: strconv.Itoa(y.Year.Year), X: round1(b.Left + group*(float64(i)+0.5))}
+		for j, n := range y.Counts {
+			h := height(n)
+			by.Bars = append(by.Bars, Bar{Index: j + 1, Party: parties[j], Value: n,
+				X: round1(start + barWidth*float64(j)), Y: round1(b.Bottom - h), W: barWidth, H: h})
+		}
+		b.Years = append(b.Years, by)
+	}
+	return b
 }
 
 // yScale returns a round step and the axis's top, a multiple of the step at

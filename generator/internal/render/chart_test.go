@@ -72,7 +72,7 @@ func TestChartPoints(t *testing.T) {
 		point("2022-04-01", 86, 86),
 		point("2022-06-29", 230, 130),
 		point("2023-01-08", 280, 130),
-	))
+	), nil)
 	if c.From.String() != "2022-01-01" || c.To.String() != "2023-01-08" {
 		t.Errorf("domain %s to %s", c.From, c.To)
 	}
@@ -134,7 +134,7 @@ func TestChartPointsMatchTotals(t *testing.T) {
 		points = append(points, model.RunningPoint{Date: day, Counts: slices.Clone(counts)})
 	}
 	r := running(points...)
-	c := newChart(r)
+	c := newChart(r, nil)
 	tol := tolerance(c)
 	checked := 0
 	for i, s := range c.Series {
@@ -180,7 +180,7 @@ func TestChartPointsMatchTotals(t *testing.T) {
 // On a long record the years get a tick every few years, far enough apart
 // to be read.
 func TestChartYearTicksStayApart(t *testing.T) {
-	c := newChart(running(point("1905-03-01", 1, 1), point("2027-06-01", 5, 7)))
+	c := newChart(running(point("1905-03-01", 1, 1), point("2027-06-01", 5, 7)), nil)
 	if len(c.XTicks) > 20 || len(c.XTicks) < 5 || len(c.XLabels) == 0 {
 		t.Fatalf("%d ticks, %d labels over 123 years", len(c.XTicks), len(c.XLabels))
 	}

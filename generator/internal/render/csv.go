@@ -59,7 +59,7 @@ func (r *Renderer) eventsCSV(s *model.Site) output {
 			}
 			record = append(record, strconv.FormatBool(e.Disputed), strconv.FormatBool(row.HasUndisclosed()))
 			for _, p := range s.Parties {
-				record = append(record, ordinal(e, p))
+				record = append(record, officialNumber(e, p))
 			}
 			record = append(record, strconv.Itoa(len(e.Sources)), r.absURL(e.Path()))
 			if err := w.Write(record); err != nil {
@@ -132,7 +132,7 @@ func qualifierName(q content.Qualifier) string {
 	return ""
 }
 
-func ordinal(e *model.Event, p *content.Party) string {
+func officialNumber(e *model.Event, p *content.Party) string {
 	for _, o := range e.Ordinals {
 		if o.Party == p {
 			return strconv.Itoa(o.Number)

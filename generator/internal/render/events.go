@@ -167,15 +167,13 @@ func citing(owner any, id string) []Citation {
 		return nil
 	}
 	var out []Citation
-	for _, figures := range [][]*model.PartyFigures{e.Figures, e.Remains} {
-		for _, pf := range figures {
-			for _, r := range pf.Reports {
-				if r.Source == nil || r.Source.ID != id {
-					continue
-				}
-				for i, f := range r.Figures {
-					out = append(out, Citation{ID: figureID(r.Indexes[i]), Party: pf.Party, Figure: f})
-				}
+	for _, pf := range e.AllFigures() {
+		for _, r := range pf.Reports {
+			if r.Source == nil || r.Source.ID != id {
+				continue
+			}
+			for i, f := range r.Figures {
+				out = append(out, Citation{ID: figureID(r.Indexes[i]), Party: pf.Party, Figure: f})
 			}
 		}
 	}

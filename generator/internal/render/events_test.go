@@ -18,22 +18,8 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-func TestQualified(t *testing.T) {
-	for _, c := range []struct {
-		n    int
-		q    content.Qualifier
-		want string
-	}{
-		{250, content.Qualifier{}, "250"},
-		{250, content.Qualifier{Approx: true}, "≈\u00a0250"},
-		{6000, content.Qualifier{AtLeast: true}, "≥\u00a06,000"},
-	} {
-		if got := qualified(c.n, c.q); got != c.want {
-			t.Errorf("qualified(%d, %+v) = %q, want %q", c.n, c.q, got, c.want)
-		}
-	}
-}
-
+// One format for a date or a range of dates everywhere: each month and
+// year written once.
 func TestDateRange(t *testing.T) {
 	day := func(s string) content.Date {
 		d, err := content.ParseDate(s)
@@ -46,16 +32,16 @@ func TestDateRange(t *testing.T) {
 	for _, c := range []struct {
 		from string
 		to   *content.Date
-		want string
+		want DateRange
 	}{
-		{"2025-05-23", nil, `<time datetime="2025-05-23">23 May 2025</time>`},
-		{"2025-05-23", &same, `<time datetime="2025-05-23">23 May 2025</time>`},
-		{"2025-05-23", new(day("2025-05-25")), `<time datetime="2025-05-23">23</time>–<time datetime="2025-05-25">25 May 2025</time>`},
-		{"2025-05-30", new(day("2025-06-02")), `<time datetime="2025-05-30">30 May</time> – <time datetime="2025-06-02">2 June 2025</time>`},
-		{"2024-12-30", new(day("2025-01-02")), `<time datetime="2024-12-30">30 December 2024</time> – <time datetime="2025-01-02">2 January 2025</time>`},
+		{"2025-05-23", nil, DateRange{Start: "23 May 2025"}},
+		{"2025-05-23", &same, DateRange{Start: "23 May 2025"}},
+		{"2025-05-23", new(day("2025-05-25")), DateRange{"23", "–", "25 May 2025"}},
+		{"2025-05-30", new(day("2025-06-02")), DateRange{"30 May", " – ", "2 June 2025"}},
+		{"2024-12-30", new(day("2025-01-02")), DateRange{"30 December 2024", " – ", "2 January 2025"}},
 	} {
-		if got := string(dateRange(day(c.from), c.to)); got != c.want {
-			t.Errorf("dateRange(%s, %v) = %s, want %s", c.from, c.to, got, c.want)
+		if got := formatDateRange(day(c.from), c.to); got != c.want {
+			t.Errorf("dateRange %s to %v = %+v, want %+v", c.from, c.to, got, c.want)
 		}
 	}
 }
@@ -200,7 +186,7 @@ func TestSourcesLinkBackToFigures(t *testing.T) {
 	for _, want := range []string{
 		`<a href="#figure_1">the undisclosed number to North</a>`,
 		`<a href="#figure_3">30 to South</a>`,
-		`<a href="#figure_2">≈` + "\u00a0" + `2 remains to North (bodies)</a>`,
+		`<a href="#figure_2"><span aria-hidden="true">≈&nbsp;</span><span class="visually-hidden">about </span>2 remains to North (bodies)</a>`,
 		`<tr id="figure_1">`, `<tr id="figure_2">`, `<tr id="figure_3">`,
 	} {
 		if !strings.Contains(page, want) {

@@ -86,12 +86,22 @@ func (r *Renderer) common(site *model.Site) uint64 {
 	h.uint(r.layouts.hash)
 	h.doc(&site.Site.Doc)
 	h.string(r.opts.BaseURL.Origin + r.opts.BaseURL.Path)
+	// Statements are few, and reach the home page, the numbers and the
+	// events they aggregate: every output depends on them.
+	for _, st := range site.Statements {
+		h.doc(&st.Doc)
+	}
+	for _, a := range site.Aggregates {
+		h.uint(uint64(a.Own))
+		h.uint(uint64(a.Count))
+	}
 	return h.v
 }
 
 func eventDeps(e *model.Event) func(*hasher) {
 	return func(h *hasher) {
 		h.card(e)
+		h.string(e.Changed.String())
 		h.eventRef(e.Prev)
 		h.eventRef(e.Next)
 	}
@@ -100,6 +110,7 @@ func eventDeps(e *model.Event) func(*hasher) {
 func personDeps(p *model.Person) func(*hasher) {
 	return func(h *hasher) {
 		h.doc(&p.Doc)
+		h.string(p.Changed.String())
 		for _, e := range p.Events {
 			h.doc(&e.Doc)
 		}
@@ -156,6 +167,29 @@ func homeDeps(s *model.Site, latest []*model.Event) func(*hasher) {
 	}
 }
 
+// latestDeps covers the latest exchange the home page names, and the
+// events counted as undisclosed.
+func latestDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		h.eventRef(s.LatestOf("exchange"))
+		undisclosedDeps(s)(h)
+	}
+}
+
+// undisclosedDeps covers the events left out of the totals, which pages
+// list.
+func undisclosedDeps(s *model.Site) func(*hasher) {
+	return func(h *hasher) {
+		for _, kt := range s.Totals {
+			for _, c := range kt.Counts {
+				for _, e := range c.Undisclosed {
+					h.eventRef(e)
+				}
+			}
+		}
+	}
+}
+
 func yearsDeps(s *model.Site) func(*hasher) {
 	return func(h *hasher) {
 		for _, y := range s.Years {
@@ -182,6 +216,11 @@ func (h *hasher) totals(t model.Totals) {
 		h.uint(uint64(kt.Disputed))
 		for _, c := range kt.Counts {
 			h.uint(uint64(c.Count))
+			h.string(c.AsOf.String())
+			h.uint(uint64(len(c.Undisclosed)))
+			if c.AtLeast() {
+				h.uint(1)
+			}
 		}
 	}
 }

@@ -16,15 +16,19 @@ import (
 //	absURL PATH    the same, with scheme and host when -base-url has them
 //	asset PATH     a file from static/, with a version query that changes with its content
 //	number N       1000 → "1,000"
-//	qualified N Q  N with the marks of the content.Qualifier Q: "≈ 250" (about), "≥ 6,000" (at least)
-//	dateRange FROM TO   one day or a range as <time> elements: "23–25 May 2025",
-//	               "30 May – 2 June 2025"; TO is a *content.Date, nil for one day
+//	qualifiedText N Q   the same as plain text, "≈ 250", for attributes and SVG titles
+//	ordinal N      68 → "68th"
+//	neg N          -N
+//	qualified N Q  N with its content.Qualifier: "≈ 250" (about), "≥ 6,000" (at least), as HTML
+//	               with the words for screen readers
+//	dateRange D E  the text of a date and an optional end date, as one range reads:
+//	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
-//	eventRows EVENTS   the "event-row" template for each event, each rendered once and reused
+//	eventRows SITE EVENTS   the "event-row" template for each event, each rendered once and reused
 //	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
 //	               nil when E is not a *model.Event
 //	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)
@@ -50,7 +54,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"asset":                 r.asset,
 		"number":                formatNumber,
 		"qualified":             qualified,
-		"dateRange":             dateRange,
+		"qualifiedText":         qualifiedText,
+		"ordinal":               ordinal,
+		"neg":                   func(n int) int { return -n },
+		"dateRange":             formatDateRange,
 		"plural":                plural,
 		"label":                 label,
 	}
@@ -90,9 +97,37 @@ func formatNumber(n int) string {
 	return b.String()
 }
 
-// qualified writes a count with the mark of how exact it is, joined to it
-// by a no-break space so that the two never part at the end of a line.
-func qualified(n int, q content.Qualifier) string {
+// qualified shows how exact a number is: "≈ 250" for about 250, "≥ 6,000"
+// for at least 6,000. The sign is hidden from screen readers, which read
+// the word instead.
+func qualified(n int, q content.Qualifier) template.HTML {
+	num := template.HTMLEscapeString(formatNumber(n))
+	switch {
+	case q.Approx:
+		return template.HTML(`<span aria-hidden="true">≈&nbsp;</span><span class="visually-hidden">about </span>` + num)
+	case q.AtLeast:
+		return template.HTML(`<span aria-hidden="true">≥&nbsp;</span><span class="visually-hidden">at least </span>` + num)
+	}
+	return template.HTML(num)
+}
+
+// ordinal is an English ordinal number: "1st", "22nd", "68th", "111th".
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+func qualifiedText(n int, q content.Qualifier) string {
 	switch {
 	case q.Approx:
 		return "≈\u00a0" + formatNumber(n)
@@ -102,36 +137,23 @@ func qualified(n int, q content.Qualifier) string {
 	return formatNumber(n)
 }
 
-// dateRange writes a day, or a range of days naming each month and year
-// once: "23–25 May 2025", "30 May – 2 June 2025", "30 December 2024 –
-// 2 January 2025". Each end is a <time> element with its full date.
-func dateRange(from content.Date, to *content.Date) template.HTML {
-	first, sep, last := dateRangeParts(from, to)
-	html := timeElement(from, first)
-	if last != "" {
-		html += template.HTML(sep) + timeElement(*to, last)
-	}
-	return html
-}
+// DateRange is how a date, or a range of dates, reads: "23–25 May 2025",
+// "30 May – 2 June 2025", "30 December 2024 – 2 January 2025". Start and
+// End go in two time elements joined by Sep.
+type DateRange struct{ Start, Sep, End string }
 
-// dateRangeParts returns the text of each end of a range and what goes
-// between them; last is "" for one day.
-func dateRangeParts(from content.Date, to *content.Date) (first, sep, last string) {
-	if to == nil || to.Compare(from) == 0 {
-		return from.Long(), "", ""
+func formatDateRange(start content.Date, end *content.Date) DateRange {
+	if end == nil || end.Compare(start) == 0 {
+		return DateRange{Start: start.Long()}
 	}
-	a, b := from.Time(), to.Time()
+	s, e := start.Time(), end.Time()
 	switch {
-	case a.Year() == b.Year() && a.Month() == b.Month():
-		return strconv.Itoa(a.Day()), "–", to.Long()
-	case a.Year() == b.Year():
-		return a.Format("2 January"), " – ", to.Long()
+	case s.Year() != e.Year():
+		return DateRange{start.Long(), " – ", end.Long()}
+	case s.Month() != e.Month():
+		return DateRange{s.Format("2 January"), " – ", end.Long()}
 	}
-	return from.Long(), " – ", to.Long()
-}
-
-func timeElement(d content.Date, text string) template.HTML {
-	return template.HTML(`<time datetime="` + d.String() + `">` + template.HTMLEscapeString(text) + `</time>`)
+	return DateRange{strconv.Itoa(s.Day()), "–", end.Long()}
 }
 
 func plural(n int, one, many string) string {

@@ -17,7 +17,7 @@ import (
 )
 
 // pageKinds are the page templates a layouts directory must have.
-var pageKinds = []string{"home", "events", "event", "person", "people", "year", "years", "tag", "tags", "404"}
+var pageKinds = []string{"home", "numbers", "events", "event", "person", "people", "year", "years", "tag", "tags", "404"}
 
 // layouts is a parsed layouts directory.
 type layouts struct {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
@@ -37,8 +38,20 @@ type Page struct {
 	// Pager links the pages of a list too long for one page; nil when it
 	// fits on one.
 	Pager *Pager
-	// Statistics are the totals by year and the charts of the home page.
+	// Statistics are the totals by year and the charts of /numbers/.
 	Statistics *Statistics
+}
+
+// Changed is the day the page's event or person file last changed, or
+// zero when that is not known or the page has no such file.
+func (p *Page) Changed() content.Date {
+	switch {
+	case p.Event != nil:
+		return p.Event.Changed
+	case p.Person != nil:
+		return p.Person.Changed
+	}
+	return content.Date{}
 }
 
 // FirstPage reports whether the page is the first (or only) of its list,
@@ -83,8 +96,11 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	latest := s.Latest(LatestOnHome)
 	stats := newStatistics(s)
 	pages := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest, Statistics: stats}, s.Body,
-			allDeps(homeDeps(s, latest), statisticsDeps(stats))),
+		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body,
+			allDeps(homeDeps(s, latest), latestDeps(s))),
+		r.page(&Page{Site: s, Kind: "numbers", Path: "numbers/", Title: "The numbers", Statistics: stats,
+			Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}, "",
+			allDeps(yearsDeps(s), statisticsDeps(stats), undisclosedDeps(s))),
 		r.page(&Page{Site: s, Kind: "events", Path: "events/", Title: "Every event", Events: s.Latest(len(s.Events)),
 			Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(s)),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),

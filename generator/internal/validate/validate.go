@@ -364,8 +364,12 @@ func (c *checker) sources(doc *content.Doc, sources []content.Source) {
 		}
 		c.webURL(doc, field+".url", s.URL)
 		c.webURL(doc, field+".archive", s.Archive)
-		if s.Date == nil {
-			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published", "source %q has no date", s.ID)
+		switch {
+		case s.Date == nil && s.Undated == "":
+			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published, or, if the page gives none, undated: and why",
+				"source %q has no date", s.ID)
+		case s.Date != nil && s.Undated != "":
+			c.errorf(doc, field+".undated", "remove undated: the source has a date", "source %q has both a date and undated", s.ID)
 		}
 	}
 }
