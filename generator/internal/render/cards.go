@@ -8,22 +8,28 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
-// eventCache keeps the HTML of one template executed for each event: the
-// event's card, or its row in the table of every event. An event's card
-// appears on its year page, its tag pages and perhaps the home page; every
-// row is on /events/. After one edit, those pages are rendered again with
-// one new card or row and the others reused, as Hugo's partialCached does.
+// eventCache keeps a fragment of output made for each event: its card, its
+// row in the table of every event, its lines in a CSV file. An event's
+// card appears on its year page, its tag pages and perhaps the home page;
+// every row and line is in one long file. After one edit, those files are
+// written again with one new fragment and the others reused, as Hugo's
+// partialCached does.
 type eventCache struct {
-	r        *Renderer
-	template string
-	mu       sync.Mutex
-	html     map[string]cachedHTML // by event id
-	common   uint64                // what every fragment depends on, this build
+	r *Renderer
+	// reuse says fragments are kept for later calls: the next build's, or
+	// this build's other pages'.
+	reuse  bool
+	mu     sync.Mutex
+	cached map[string]fragment // by event id
+	common uint64              // what every fragment depends on, this build
+	// size is the length of the last file written from the fragments, to
+	// size the next one's buffer.
+	size int
 }
 
-type cachedHTML struct {
+type fragment struct {
 	fingerprint fingerprint
-	html        template.HTML
+	text        string
 }
 
 // start prepares the cache for a build of site.
@@ -31,46 +37,68 @@ func (c *eventCache) start(site *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.common = c.r.common(site)
-	if c.html == nil {
-		c.html = map[string]cachedHTML{}
+	if c.cached == nil {
+		c.cached = map[string]fragment{}
 	}
-	if len(c.html) > len(site.Events)+len(site.Events)/4 {
-		live := make(map[string]cachedHTML, len(site.Events))
+	if len(c.cached) > len(site.Events)+len(site.Events)/4 {
+		live := make(map[string]fragment, len(site.Events))
 		for _, e := range site.Events {
-			if h, ok := c.html[e.ID]; ok {
-				live[e.ID] = h
+			if f, ok := c.cached[e.ID]; ok {
+				live[e.ID] = f
 			}
 		}
-		c.html = live
+		c.cached = live
 	}
 }
 
-// render returns the template executed with data for event e, from the
-// cache when what deps hashes (all that data shows) has not changed.
-func (c *eventCache) render(e *model.Event, data any, deps func(*hasher)) (template.HTML, error) {
+// get returns event e's fragment, which write makes, from the cache when
+// what deps hashes (everything write reads) has not changed.
+func (c *eventCache) get(e *model.Event, deps func(*hasher), write func(*bytes.Buffer) error) (string, error) {
 	h := hasher{v: c.common}
 	deps(&h)
 	fp := h.sum()
 	c.mu.Lock()
-	cached, ok := c.html[e.ID]
+	cached, ok := c.cached[e.ID]
 	c.mu.Unlock()
 	if ok && cached.fingerprint == fp {
-		return cached.html, nil
+		return cached.text, nil
 	}
 	var buf bytes.Buffer
-	if err := c.r.layouts.partials.ExecuteTemplate(&buf, c.template, data); err != nil {
+	if err := write(&buf); err != nil {
 		return "", err
 	}
-	// The template's output is escaped HTML.
-	cached = cachedHTML{fp, template.HTML(buf.String())}
+	cached = fragment{fp, buf.String()}
+	if c.reuse {
+		c.mu.Lock()
+		c.cached[e.ID] = cached
+		c.mu.Unlock()
+	}
+	return cached.text, nil
+}
+
+func (c *eventCache) lastSize() int {
 	c.mu.Lock()
-	c.html[e.ID] = cached
+	defer c.mu.Unlock()
+	return c.size
+}
+
+func (c *eventCache) setSize(n int) {
+	c.mu.Lock()
+	c.size = n
 	c.mu.Unlock()
-	return cached.html, nil
+}
+
+// render is get for the partial template name executed with data.
+func (c *eventCache) render(name string, e *model.Event, data any, deps func(*hasher)) (template.HTML, error) {
+	html, err := c.get(e, deps, func(buf *bytes.Buffer) error {
+		return c.r.layouts.partials.ExecuteTemplate(buf, name, data)
+	})
+	// The template's output is escaped HTML.
+	return template.HTML(html), err
 }
 
 // card is the template function eventCard: the "card" template, which may
 // show only the event and its people.
 func (r *Renderer) card(e *model.Event) (template.HTML, error) {
-	return r.cards.render(e, e, func(h *hasher) { h.card(e) })
+	return r.cards.render("card", e, e, func(h *hasher) { h.card(e) })
 }

@@ -25,9 +25,8 @@ const (
 // eventsCSV writes /data/events.csv. Its columns depend on the site's
 // parties: for each, the number counted and its qualifier, the remains and
 // theirs, and the party's official number of the exchange.
-func (r *Renderer) eventsCSV(s *model.Site) output {
-	return output{path: eventsCSVPath, kind: "data", deps: eventsDeps(s), write: func(buf *bytes.Buffer) error {
-		w := newCSVWriter(buf)
+func (r *Renderer) eventsCSV(s *model.Site, rows []*EventRow) output {
+	return output{path: eventsCSVPath, kind: "data", deps: eventsDeps(rows), write: func(buf *bytes.Buffer) error {
 		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator"}
 		for _, p := range s.Parties {
 			header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
@@ -37,38 +36,34 @@ func (r *Renderer) eventsCSV(s *model.Site) output {
 			header = append(header, "number_"+p.ID)
 		}
 		header = append(header, "sources", "url")
-		if err := w.Write(header); err != nil {
-			return err
-		}
-		record := make([]string, 0, len(header))
-		for _, e := range s.Events {
-			row := newEventRow(s, e)
-			record = append(record[:0], e.ID, e.Date.String(), dateString(e.EndDate), e.Kind,
-				csvText(e.Title), csvText(e.Summary), csvText(e.Place), csvText(e.Mediator))
-			for _, c := range row.Returned {
-				if c.State == "counted" {
-					record = append(record, strconv.Itoa(c.N), qualifierName(c.Bound))
-				} else {
-					record = append(record, "", "")
-				}
-				if c.Remains != nil && c.Remains.Known {
-					record = append(record, strconv.Itoa(c.Remains.Total), qualifierName(c.Remains.Bound))
-				} else {
-					record = append(record, "", "")
-				}
-			}
-			record = append(record, strconv.FormatBool(e.Disputed), strconv.FormatBool(row.HasUndisclosed()))
-			for _, p := range s.Parties {
-				record = append(record, officialNumber(e, p))
-			}
-			record = append(record, strconv.Itoa(len(e.Sources)), r.absURL(e.Path()))
-			if err := w.Write(record); err != nil {
-				return err
-			}
-		}
-		w.Flush()
-		return w.Error()
+		return r.writeCSV(buf, header, s.Events, &r.eventLines, func(i int) (func(*hasher), func() [][]string) {
+			return rows[i].deps, func() [][]string { return [][]string{r.eventRecord(rows[i])} }
+		})
 	}}
+}
+
+// eventRecord is the event's row of events.csv.
+func (r *Renderer) eventRecord(row *EventRow) []string {
+	e := row.Event
+	record := []string{e.ID, e.Date.String(), dateString(e.EndDate), e.Kind,
+		csvText(e.Title), csvText(e.Summary), csvText(e.Place), csvText(e.Mediator)}
+	for _, c := range row.Returned {
+		if c.State == "counted" {
+			record = append(record, strconv.Itoa(c.N), qualifierName(c.Bound))
+		} else {
+			record = append(record, "", "")
+		}
+		if c.Remains != nil && c.Remains.Known {
+			record = append(record, strconv.Itoa(c.Remains.Total), qualifierName(c.Remains.Bound))
+		} else {
+			record = append(record, "", "")
+		}
+	}
+	record = append(record, strconv.FormatBool(e.Disputed), strconv.FormatBool(row.HasUndisclosed()))
+	for _, c := range row.Returned {
+		record = append(record, officialNumber(e, c.Party))
+	}
+	return append(record, strconv.Itoa(len(e.Sources)), r.absURL(e.Path()))
 }
 
 // figuresCSV writes /data/figures.csv: every figure of every event, in the
@@ -80,30 +75,61 @@ func (r *Renderer) figuresCSV(s *model.Site) output {
 		}
 	}
 	return output{path: figuresCSVPath, kind: "data", deps: deps, write: func(buf *bytes.Buffer) error {
-		w := newCSVWriter(buf)
-		if err := w.Write([]string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
-			"group", "source", "source_publisher", "source_title", "source_url", "source_date"}); err != nil {
+		header := []string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
+			"group", "source", "source_publisher", "source_title", "source_url", "source_date"}
+		return r.writeCSV(buf, header, s.Events, &r.figureLines, func(i int) (func(*hasher), func() [][]string) {
+			e := s.Events[i]
+			return func(h *hasher) { h.doc(&e.Doc) }, func() [][]string { return figureRecords(e) }
+		})
+	}}
+}
+
+// figureRecords are the event's rows of figures.csv.
+func figureRecords(e *model.Event) [][]string {
+	records := make([][]string, len(e.Returned))
+	for i, f := range e.Returned {
+		record := []string{e.ID, e.Date.String(), f.To, intString(f.Count),
+			strconv.FormatBool(f.Approx), strconv.FormatBool(f.AtLeast), strconv.FormatBool(f.Remains),
+			intString(f.Number), csvText(f.Group), f.Source}
+		if src := e.Source(f.Source); src != nil {
+			record = append(record, csvText(src.Publisher), csvText(src.Title), src.URL, dateString(src.Date))
+		} else {
+			record = append(record, "", "", "", "")
+		}
+		records[i] = record
+	}
+	return records
+}
+
+// writeCSV writes the header, then each event's records. For the event
+// at index i, records returns what its records are made of and how to
+// make them; they are made only when its lines in the cache are out of
+// date.
+func (r *Renderer) writeCSV(buf *bytes.Buffer, header []string, events []*model.Event, lines *eventCache,
+	records func(i int) (deps func(*hasher), make func() [][]string)) error {
+	buf.Grow(lines.lastSize())
+	start := buf.Len()
+	if err := writeRecords(buf, [][]string{header}); err != nil {
+		return err
+	}
+	for i, e := range events {
+		deps, make := records(i)
+		text, err := lines.get(e, deps, func(b *bytes.Buffer) error { return writeRecords(b, make()) })
+		if err != nil {
 			return err
 		}
-		record := make([]string, 0, 14)
-		for _, e := range s.Events {
-			for _, f := range e.Returned {
-				record = append(record[:0], e.ID, e.Date.String(), f.To, intString(f.Count),
-					strconv.FormatBool(f.Approx), strconv.FormatBool(f.AtLeast), strconv.FormatBool(f.Remains),
-					intString(f.Number), csvText(f.Group), f.Source)
-				if src := e.Source(f.Source); src != nil {
-					record = append(record, csvText(src.Publisher), csvText(src.Title), src.URL, dateString(src.Date))
-				} else {
-					record = append(record, "", "", "", "")
-				}
-				if err := w.Write(record); err != nil {
-					return err
-				}
-			}
-		}
-		w.Flush()
-		return w.Error()
-	}}
+		buf.WriteString(text)
+	}
+	lines.setSize(buf.Len() - start)
+	return nil
+}
+
+func writeRecords(buf *bytes.Buffer, records [][]string) error {
+	w := newCSVWriter(buf)
+	if err := w.WriteAll(records); err != nil {
+		return err
+	}
+	return w.Error()
 }
 
 func newCSVWriter(buf *bytes.Buffer) *csv.Writer {

@@ -106,30 +106,42 @@ func (row *EventRow) deps(h *hasher) {
 	}
 }
 
-// eventRows is the template function eventRows: the rows of events, each
-// from the cache unless it changed. One call for the whole table keeps a
-// table of ten thousand events as cheap to write again as one row.
-func (r *Renderer) eventRows(s *model.Site, events []*model.Event) (template.HTML, error) {
+// eventRowsOf works out every event's row, in date order, once a build:
+// the table, its fingerprint and events.csv all read them.
+func eventRowsOf(s *model.Site) []*EventRow {
+	rows := make([]*EventRow, len(s.Events))
+	for i, e := range s.Events {
+		rows[i] = newEventRow(s, e)
+	}
+	return rows
+}
+
+// eventRows is the template function eventRows: the "event-row" template
+// for each row, from the cache unless it changed. One call for the whole
+// table keeps a table of ten thousand events as cheap to write again as
+// one row.
+func (r *Renderer) eventRows(rows []*EventRow) (template.HTML, error) {
 	var b strings.Builder
-	for _, e := range events {
-		row := newEventRow(s, e)
-		html, err := r.rows.render(e, row, row.deps)
+	b.Grow(r.rows.lastSize())
+	for _, row := range rows {
+		html, err := r.rows.render("event-row", row.Event, row, row.deps)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(string(html))
 		b.WriteByte('\n')
 	}
+	r.rows.setSize(b.Len())
 	// The rows are escaped HTML.
 	return template.HTML(b.String()), nil
 }
 
 // eventsDeps covers the table of every event: each row, in order.
-func eventsDeps(s *model.Site) func(*hasher) {
+func eventsDeps(rows []*EventRow) func(*hasher) {
 	return func(h *hasher) {
-		h.uint(uint64(len(s.Events)))
-		for _, e := range s.Events {
-			newEventRow(s, e).deps(h)
+		h.uint(uint64(len(rows)))
+		for _, row := range rows {
+			row.deps(h)
 		}
 	}
 }

@@ -28,7 +28,7 @@ import (
 //	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
-//	eventRows SITE EVENTS   the "event-row" template for each event, each rendered once and reused
+//	eventRows ROWS the "event-row" template for each *EventRow, each rendered once and reused
 //	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
 //	               nil when E is not a *model.Event
 //	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strconv"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -33,6 +34,8 @@ type Page struct {
 	// one page's worth on year and tag pages, every event on the table of
 	// events (newest first).
 	Events []*model.Event
+	// Rows are the rows of the table of every event, newest first.
+	Rows []*EventRow
 	// People lists one page's worth of people on the people index.
 	People []*model.Person
 	// Pager links the pages of a list too long for one page; nil when it
@@ -95,14 +98,15 @@ const (
 func (r *Renderer) outputs(s *model.Site) []output {
 	latest := s.Latest(LatestOnHome)
 	stats := newStatistics(s)
+	rows := eventRowsOf(s)
 	pages := []output{
 		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body,
 			allDeps(homeDeps(s, latest), latestDeps(s))),
 		r.page(&Page{Site: s, Kind: "numbers", Path: "numbers/", Title: "The numbers", Statistics: stats,
 			Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}, "",
 			allDeps(yearsDeps(s), statisticsDeps(stats), undisclosedDeps(s))),
-		r.page(&Page{Site: s, Kind: "events", Path: "events/", Title: "Every event", Events: s.Latest(len(s.Events)),
-			Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(s)),
+		r.page(&Page{Site: s, Kind: "events", Path: "events/", Title: "Every event", Rows: newestFirst(rows),
+			Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(rows)),
 		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
 		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
 		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
@@ -132,7 +136,7 @@ func (r *Renderer) outputs(s *model.Site) []output {
 				Description: "Events tagged " + t.Name + "."}, "", tagDeps(t, events, pager))
 		})...)
 	}
-	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s), r.eventsCSV(s), r.figuresCSV(s))
+	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s), r.eventsCSV(s, rows), r.figuresCSV(s))
 	outs = append(outs, r.redirects(s)...)
 	outs = append(outs, r.searchIndex(s))
 	outs = append(outs, r.sitemaps(pages)...)
@@ -143,6 +147,12 @@ func (r *Renderer) outputs(s *model.Site) []output {
 		}})
 	}
 	return outs
+}
+
+func newestFirst[T any](items []T) []T {
+	out := slices.Clone(items)
+	slices.Reverse(out)
+	return out
 }
 
 // paginate splits items into pages of size, the first at dir and the others

@@ -94,10 +94,11 @@ type Renderer struct {
 	// eventsJSON, peopleJSON, searchPeople and searchEvents keep the data
 	// files' items between builds.
 	eventsJSON, peopleJSON, searchPeople, searchEvents jsonList
-	// cards and rows keep each event's card and its row in the table of
-	// every event.
-	cards, rows eventCache
-	partials    partialCache
+	// cards, rows, eventLines and figureLines keep, for each event, its
+	// card, its row in the table of every event and its lines in the CSV
+	// files.
+	cards, rows, eventLines, figureLines eventCache
+	partials                             partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -136,8 +137,12 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		md:   newMarkdown(opts.BaseURL.Path),
 		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
-	r.cards.r, r.cards.template = r, "card"
-	r.rows.r, r.rows.template = r, "event-row"
+	r.cards.r, r.cards.reuse = r, true
+	// Rows and lines appear in one file each: a one-shot build need not
+	// keep them.
+	for _, c := range []*eventCache{&r.rows, &r.eventLines, &r.figureLines} {
+		c.r, c.reuse = r, !opts.Once
+	}
 	r.partials.r = r
 	var diags diag.List
 	r.layouts, diags = parseLayouts(fsys, r.funcs())
@@ -162,8 +167,9 @@ type Result struct {
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
-	r.cards.start(site)
-	r.rows.start(site)
+	for _, c := range []*eventCache{&r.cards, &r.rows, &r.eventLines, &r.figureLines} {
+		c.start(site)
+	}
 	r.partials.start()
 	outs := r.outputs(site)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
