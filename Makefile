@@ -38,7 +38,7 @@ test: vet
 # light and dark, into $(ARTIFACTS)/screenshots, outside the repository.
 ARTIFACTS ?= $(or $(TMPDIR),/tmp)/timeline-artifacts
 a11y:
-	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast' ./generator
+	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast|TestEventsTable' ./generator
 
 screenshots:
 	TIMELINE_ARTIFACTS='$(ARTIFACTS)' $(GO) test -count=1 -run 'TestScreenshots' ./generator
