@@ -38,10 +38,10 @@ test: vet
 # light and dark, into $(ARTIFACTS)/screenshots, outside the repository.
 ARTIFACTS ?= $(or $(TMPDIR),/tmp)/timeline-artifacts
 a11y:
-	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast|TestEventsTable' ./generator
+	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast|TestEventsTable' ./generator/sitetest
 
 screenshots:
-	TIMELINE_ARTIFACTS='$(ARTIFACTS)' $(GO) test -count=1 -run 'TestScreenshots' ./generator
+	TIMELINE_ARTIFACTS='$(ARTIFACTS)' $(GO) test -count=1 -run 'TestScreenshots' ./generator/sitetest
 	@echo "Screenshots in $(ARTIFACTS)/screenshots"
 
 # make validate: the site as GitHub Pages serves a project site, under

@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // runBuild is "timeline build": validate, render into a staging directory,
@@ -53,15 +55,8 @@ func runBuild(c *config) error {
 // 12 tags) and 10 other files".
 func summary(s render.Stats) string {
 	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
-		count(s.Pages(), "page"), count(s["event"], "event"), peopleCount(s["person"]),
-		count(s["year"], "year"), count(s["tag"], "tag"), count(s.Files()-s.Pages(), "other file"))
-}
-
-func peopleCount(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
+		lang.Count(s.Pages(), "page", "pages"), lang.Count(s[site.Event], "event", "events"), lang.Count(s[site.Person], "person", "people"),
+		lang.Count(s[site.Year], "year", "years"), lang.Count(s[site.Tag], "tag", "tags"), lang.Count(s.Files()-s.Pages(), "other file", "other files"))
 }
 
 // boundMemory trades a little CPU for memory in a one-shot build, which
@@ -87,6 +82,13 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 	opts.Context = ctx
 	opts.Changed = lastChanges(c.contentDir)
 	out, err := publish.Acquire(c.outDir, c.outputGuard())
+	var refused *publish.RefusedError
+	if errors.As(err, &refused) {
+		err = fmt.Errorf("-out %w", err)
+		if errors.Is(err, publish.ErrNotASite) {
+			err = fmt.Errorf("%w; build into another directory, delete it yourself, or pass -force to replace it", err)
+		}
+	}
 	return opts, out, err
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Output formats of "timeline check".
@@ -36,20 +37,15 @@ func runCheck(c *config) error {
 		return err
 	}
 	diags := build.Check(opts)
-	report := c.report
-	if c.format == formatGitHub {
-		report = c.annotate
-	}
-	if err := report(diags); err != nil {
+	if err := c.report(diags); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, count(len(diags), "warning"), elapsed(start))
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(len(diags), "warning", "warnings"), elapsed(start))
 	return nil
 }
 
-// annotate reports diags as GitHub annotations on stdout, writes the job
-// summary when $GITHUB_STEP_SUMMARY names a file, and returns errFailed
-// when any is an error.
+// annotate reports diags as GitHub annotations on stdout, and writes the
+// job summary when $GITHUB_STEP_SUMMARY names a file.
 func (c *config) annotate(diags diag.List) error {
 	workspace := os.Getenv("GITHUB_WORKSPACE")
 	for i := range diags {
@@ -59,14 +55,7 @@ func (c *config) annotate(diags diag.List) error {
 		return err
 	}
 	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" {
-		if err := appendSummary(name, "timeline check: "+c.contentDir, diags); err != nil {
-			return err
-		}
-	}
-	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
-	if errs > 0 {
-		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
-		return errFailed
+		return appendSummary(name, "timeline check: "+c.contentDir, diags)
 	}
 	return nil
 }

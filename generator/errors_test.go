@@ -9,14 +9,11 @@ import (
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
-	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata")
-
-// today is the fixed "now" of tests, so that no date drifts into the past.
-var today = content.NewDate(2025, 11, 1)
 
 // TestContentErrors runs each archive in testdata/errors: the content files
 // in it are checked, and every diagnostic must match its "want" section,
@@ -24,7 +21,7 @@ var today = content.NewDate(2025, 11, 1)
 func TestContentErrors(t *testing.T) {
 	forEachArchive(t, "testdata/errors", func(t *testing.T, file string, ar *txtar.Archive) {
 		fsys, want := archiveFS(ar, "content/"), wantSection(ar)
-		diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: today})
+		diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: sitetest.Today()})
 		got := diags.Error()
 		if got != "" {
 			got += "\n"

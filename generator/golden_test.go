@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 	"golang.org/x/tools/txtar"
 )
 
@@ -36,7 +39,7 @@ func TestGolden(t *testing.T) {
 func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
 	opts := build.Options{
 		Content: archiveFS(ar, "content/"), Layouts: archiveFS(ar, "layouts/"),
-		ContentDir: "content", LayoutsDir: "layouts", Today: today,
+		ContentDir: "content", LayoutsDir: "layouts", Today: sitetest.Today(),
 	}
 	base := "/"
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
@@ -49,7 +52,7 @@ func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
 		}
 	}
 	var err error
-	if opts.BaseURL, err = render.ParseBaseURL(base); err != nil {
+	if opts.BaseURL, err = site.ParseBaseURL(base); err != nil {
 		t.Fatal(err)
 	}
 	return opts
@@ -62,7 +65,7 @@ func compareGolden(t *testing.T, ar *txtar.Archive, files map[string][]byte) {
 			want[name] = f.Data
 		}
 	}
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		w, ok := want[name]
 		switch {
 		case !ok:
@@ -80,19 +83,10 @@ func compareGolden(t *testing.T, ar *txtar.Archive, files map[string][]byte) {
 
 func writeGolden(t *testing.T, file string, ar *txtar.Archive, files map[string][]byte) {
 	ar.Files = slices.DeleteFunc(ar.Files, func(f txtar.File) bool { return strings.HasPrefix(f.Name, "public/") })
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		ar.Files = append(ar.Files, txtar.File{Name: "public/" + name, Data: files[name]})
 	}
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,26 +1,28 @@
 // Command timeline builds the Exchange Timeline site: Markdown files with
 // front matter in content/, html/template layouts in layouts/, a static site
-// in public/. See DESIGN.md for the content schema and README.md for use.
+// in public/. README.md says how to use it, CONTRIBUTING.md what the content
+// files hold, and ARCHITECTURE.md how it is built.
 //
-//	timeline build   validate, then write the site to -out
-//	timeline check   validate only
-//	timeline new     write a new event or person file to fill in
+// Every command, with its flags, is an entry of the table in commands.
 //
 // Exit codes: 0 success, 1 content or build errors, 2 bad usage.
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func main() {
@@ -33,16 +35,108 @@ const (
 	exitUsage = 2
 )
 
-const usage = `usage: timeline <command> [flags]
+// A command is one of timeline's commands.
+type command struct {
+	name string
+	// words is what follows the name besides flags, for the usage line:
+	// "event TITLE -date YYYY-MM-DD | person NAME"; args is how many
+	// words it takes.
+	words string
+	args  int
+	about string // one line, for the list of commands
+	doc   string // more, for the command's own help
+	flags []flags
+	run   func(*config) error
+}
 
-commands:
-  build    validate the content, then write the site to -out
-  check    validate the content only (-format github: annotations for GitHub Actions)
-  new      new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in
-  watch    build, then rebuild -out on every change (-poll DURATION to poll)
-  serve    build, watch, and serve the site with live reload (-addr 127.0.0.1:8080)
+// flags adds flags to a command's flag set, parsed into c.
+type flags func(fs *flag.FlagSet, c *config)
 
-flags shared by all commands:
+// commands is the table of commands, in the order the usage lists them.
+func commands() []command {
+	site := []flags{contentFlag, siteFlags, profileFlags}
+	return []command{
+		{name: "build", about: "validate the content, then write the site to -out",
+			flags: append(site, forceFlag), run: runBuild},
+		{name: "check", about: "validate the content only (-format github: annotations for GitHub Actions)",
+			flags: append(site, formatFlag), run: runCheck},
+		{name: "new", words: "event TITLE -date YYYY-MM-DD | person NAME", args: 2,
+			about: "new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in",
+			doc: "Writes content/events/DATE-words.md or content/people/words.md, the file\n" +
+				"name made from the title or the name, with every field in place and a\n" +
+				"comment on each. It never overwrites a file. It prints the path.",
+			flags: []flags{contentFlag, newFlags}, run: runNew},
+		{name: "watch", about: "build, then rebuild -out on every change (-poll DURATION to poll)",
+			flags: append(site, forceFlag, pollFlag), run: runWatch},
+		{name: "serve", about: "build, watch, and serve the site with live reload (-addr 127.0.0.1:8080)",
+			flags: append(site, forceFlag, pollFlag, addrFlag), run: runServe},
+	}
+}
+
+// config is the parsed command line.
+type config struct {
+	contentDir, layoutsDir, outDir string
+	base                           string       // -base-url as given
+	baseURL                        site.BaseURL // parsed
+	drafts                         bool
+	force                          bool          // build, watch, serve: replace an -out that is not a site
+	format                         string        // check: "github" or "text"
+	poll                           time.Duration // watch, serve: poll instead of file events
+	addr                           string        // serve: where to listen
+	cpuProfile, memProfile         string
+	date, slug, lang               string   // new
+	args                           []string // the words after the command's name
+	stdout, stderr                 io.Writer
+}
+
+func contentFlag(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.contentDir, "content", "content", "content `directory`")
+}
+
+// siteFlags say what the site is made of and where it goes.
+func siteFlags(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.layoutsDir, "layouts", "layouts", "layouts `directory`")
+	fs.StringVar(&c.outDir, "out", "public", "output `directory`")
+	fs.StringVar(&c.base, "base-url", "/", "base `URL`: a path such as /repo/, or https://owner.github.io/repo/")
+	fs.BoolVar(&c.drafts, "drafts", false, "include events marked draft: true")
+}
+
+func profileFlags(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write a memory profile to `file` when done")
+}
+
+func forceFlag(fs *flag.FlagSet, c *config) {
+	fs.BoolVar(&c.force, "force", false, "replace -out even if it is not a site an earlier build wrote")
+}
+
+func formatFlag(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+}
+
+func pollFlag(fs *flag.FlagSet, c *config) {
+	fs.DurationVar(&c.poll, "poll", 0, "poll for changes at this `interval` instead of using file events")
+}
+
+func addrFlag(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
+}
+
+func newFlags(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.date, "date", "", "the event's first day, `YYYY-MM-DD`")
+	fs.StringVar(&c.slug, "slug", "", "the `words` of the file name, instead of those made from the title or name")
+	fs.StringVar(&c.lang, "lang", "", "transliterate Cyrillic as `language` uk or ru (default: ru if only Russian has its letters, else uk)")
+}
+
+// usage lists the commands and the flags most of them share.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("usage: timeline <command> [flags]\n\ncommands:\n")
+	for _, cmd := range commands() {
+		fmt.Fprintf(&b, "  %-8s %s\n", cmd.name, cmd.about)
+	}
+	b.WriteString(`
+flags shared by build, check, watch and serve:
   -content DIR     content directory (default "content")
   -layouts DIR     layouts directory (default "layouts")
   -out DIR         output directory (default "public")
@@ -50,7 +144,9 @@ flags shared by all commands:
   -drafts          include events marked draft: true
 
 Run "timeline <command> -h" for a command's flags.
-`
+`)
+	return b.String()
+}
 
 // usageError is a mistake on the command line (exit code 2).
 type usageError struct{ msg string }
@@ -61,106 +157,91 @@ func usagef(format string, args ...any) error {
 	return usageError{fmt.Sprintf(format, args...)}
 }
 
-// errFlags reports a flag error that the flag package has already printed,
-// with the command's flags.
-var errFlags = errors.New("bad flags")
+// errUsagePrinted reports a mistake on the command line for which the
+// command's usage has already been printed.
+var errUsagePrinted = errors.New("bad usage")
+
+// errFailed reports that problems were found and already printed.
+var errFailed = errors.New("failed")
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		if len(args) == 0 {
 			return exitUsage
 		}
 		return exitOK
 	}
-	if args[0] == "new" {
-		return runNew(args[1:], stdout, stderr)
+	var cmd *command
+	for _, c := range commands() {
+		if c.name == args[0] {
+			cmd = &c
+		}
 	}
-	if args[0] == "gen-corpus" {
-		return runGenCorpus(args[1:], stdout, stderr)
-	}
-	commands := map[string]func(*config) error{
-		"build": runBuild,
-		"check": runCheck,
-		"watch": runWatch,
-		"serve": runServe,
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", args[0], usage)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "timeline: unknown command %q\n\n%s", args[0], usage())
 		return exitUsage
 	}
-	cfg, err := parseFlags(args[0], args[1:], stdout, stderr)
+	cfg, err := cmd.parse(args[1:], stdout, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	if err == nil {
-		err = cfg.profiled(cmd)
+		err = cfg.profiled(cmd.run)
 	}
 	var usageErr usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errFlags):
+	case errors.Is(err, errUsagePrinted):
 		return exitUsage
 	case errors.As(err, &usageErr):
-		fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "timeline %s: %v\n", cmd.name, err)
 		return exitUsage
 	case errors.Is(err, errFailed):
 		return exitError
 	}
-	fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "timeline %s: %v\n", cmd.name, err)
 	return exitError
 }
 
-// config is the parsed command line.
-type config struct {
-	contentDir, layoutsDir, outDir string
-	baseURL                        render.BaseURL
-	drafts                         bool
-	force                          bool          // build, watch, serve: replace an -out that is not a site
-	format                         string        // check: "github" or "text"
-	poll                           time.Duration // watch, serve: poll instead of file events
-	addr                           string        // serve: where to listen
-	cpuProfile, memProfile         string
-	stdout, stderr                 io.Writer
-}
-
-func parseFlags(name string, args []string, stdout, stderr io.Writer) (*config, error) {
+// parse reads the command's flags and words; flags may come before, between
+// or after the words.
+func (cmd *command) parse(args []string, stdout, stderr io.Writer) (*config, error) {
 	cfg := &config{stdout: stdout, stderr: stderr}
-	fs := flag.NewFlagSet("timeline "+name, flag.ContinueOnError)
+	fs := flag.NewFlagSet("timeline "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.contentDir, "content", "content", "content `directory`")
-	fs.StringVar(&cfg.layoutsDir, "layouts", "layouts", "layouts `directory`")
-	fs.StringVar(&cfg.outDir, "out", "public", "output `directory`")
-	base := fs.String("base-url", "/", "base `URL`: a path such as /repo/, or https://owner.github.io/repo/")
-	fs.BoolVar(&cfg.drafts, "drafts", false, "include events marked draft: true")
-	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile to `file`")
-	fs.StringVar(&cfg.memProfile, "memprofile", "", "write a memory profile to `file` when done")
-	if name == "check" {
-		fs.StringVar(&cfg.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: timeline %s %s\n\n%s\n\nflags:\n", cmd.name, strings.TrimSpace(cmd.words+" [flags]"), cmp.Or(cmd.doc, cmd.about))
+		fs.PrintDefaults()
 	}
-	if name != "check" {
-		fs.BoolVar(&cfg.force, "force", false, "replace -out even if it is not a site an earlier build wrote")
+	for _, add := range cmd.flags {
+		add(fs, cfg)
 	}
-	if name == "watch" || name == "serve" {
-		fs.DurationVar(&cfg.poll, "poll", 0, "poll for changes at this `interval` instead of using file events")
-	}
-	if name == "serve" {
-		fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`host:port` to listen on")
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsagePrinted
 		}
-		return nil, errFlags
+		if fs.NArg() == 0 {
+			break
+		}
+		cfg.args, args = append(cfg.args, fs.Arg(0)), fs.Args()[1:]
 	}
-	if fs.NArg() > 0 {
-		return nil, usagef("unexpected argument %q", fs.Arg(0))
+	switch {
+	case len(cfg.args) > cmd.args && cmd.args == 0:
+		return nil, usagef("unexpected argument %q", cfg.args[0])
+	case len(cfg.args) != cmd.args:
+		fs.Usage()
+		return nil, errUsagePrinted
 	}
-	var err error
-	if cfg.baseURL, err = render.ParseBaseURL(*base); err != nil {
-		return nil, usageError{err.Error()}
+	if cfg.base != "" {
+		var err error
+		if cfg.baseURL, err = site.ParseBaseURL(cfg.base); err != nil {
+			return nil, usageError{err.Error()}
+		}
 	}
 	return cfg, nil
 }
@@ -193,28 +274,25 @@ func (c *config) buildOptions(layouts bool) (build.Options, error) {
 	return opts, nil
 }
 
-// errFailed reports that problems were found and already printed.
-var errFailed = errors.New("failed")
-
-// report prints diagnostics and a count, and returns errFailed when any is
-// an error.
+// report prints the problems found, each on its line ("path:line:col:
+// message (hint)") or, for check -format github, as annotations; then one
+// line counting them, when any is an error, and returns errFailed.
 func (c *config) report(diags diag.List) error {
-	for _, d := range diags {
-		fmt.Fprintln(c.stderr, d)
+	if c.format == formatGitHub {
+		if err := c.annotate(diags); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range diags {
+			fmt.Fprintln(c.stderr, d)
+		}
 	}
 	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
 	if errs > 0 {
-		fmt.Fprintf(c.stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+		fmt.Fprintf(c.stderr, "%s, %s\n", lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 		return errFailed
 	}
 	return nil
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func elapsed(start time.Time) string {

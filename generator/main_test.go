@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,13 +10,32 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"timeline": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"timeline":   func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"gen-corpus": genCorpus,
 	})
+}
+
+// genCorpus is the scripts' second command, "gen-corpus N DIR": it writes
+// the synthetic corpus of N events (the benchmarks' corpus) into DIR.
+func genCorpus() {
+	n, err := 0, error(nil)
+	if len(os.Args) == 3 {
+		n, err = strconv.Atoi(os.Args[1])
+	}
+	if n <= 0 || err != nil {
+		fmt.Fprintln(os.Stderr, "usage: gen-corpus N DIR")
+		os.Exit(exitUsage)
+	}
+	if err := corpus.Write(os.Args[2], corpus.Generate(n)); err != nil {
+		fmt.Fprintln(os.Stderr, "gen-corpus:", err)
+		os.Exit(exitError)
+	}
 }
 
 // TestScripts runs the command-line scenarios in testdata/script. Scripts

@@ -2,108 +2,66 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/slug"
 	yaml "go.yaml.in/yaml/v3"
 )
 
-const newUsage = `usage: timeline new event TITLE -date YYYY-MM-DD [flags]
-       timeline new person NAME [flags]
-
-Writes content/events/DATE-words.md or content/people/words.md, the file
-name made from the title or the name, with every field in place and a
-comment on each. It never overwrites a file. It prints the path.
-
-flags:
-`
-
 // runNew is "timeline new event TITLE -date YYYY-MM-DD" and "timeline new
-// person NAME". Flags may come before or after the words.
-func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("timeline new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, newUsage)
-		fs.PrintDefaults()
+// person NAME".
+func runNew(c *config) error {
+	kind, title := c.args[0], strings.TrimSpace(c.args[1])
+	if kind != "event" && kind != "person" {
+		return usagef("new writes an event or a person, not %q", kind)
 	}
-	contentDir := fs.String("content", "content", "content `directory`")
-	date := fs.String("date", "", "the event's first day, `YYYY-MM-DD`")
-	words := fs.String("slug", "", "the `words` of the file name, instead of those made from the title or name")
-	lang := fs.String("lang", "", "transliterate Cyrillic as `language` uk or ru (default: ru if only Russian has its letters, else uk)")
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
-	}
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "timeline new: "+format+"\n", args...)
-		return code
-	}
-	if len(pos) != 2 || (pos[0] != "event" && pos[0] != "person") {
-		fs.Usage()
-		return exitUsage
-	}
-	kind, title := pos[0], strings.TrimSpace(pos[1])
 	if title == "" {
-		return fail(exitUsage, "the %s needs a %s", kind, map[string]string{"event": "title", "person": "name"}[kind])
+		return usagef("the %s needs a %s", kind, map[string]string{"event": "title", "person": "name"}[kind])
 	}
-	if *lang != "" && *lang != string(slug.Ukrainian) && *lang != string(slug.Russian) {
-		return fail(exitUsage, "unknown -lang %q (use uk or ru)", *lang)
+	if c.lang != "" && c.lang != string(lang.Ukrainian) && c.lang != string(lang.Russian) {
+		return usagef("unknown -lang %q (use uk or ru)", c.lang)
 	}
-	n := newFile{kind: kind, title: title, lang: slug.Lang(*lang), contentDir: *contentDir}
+	n := newFile{kind: kind, title: title, lang: lang.Lang(c.lang), contentDir: c.contentDir}
 	if kind == "event" {
-		if *date == "" {
-			return fail(exitUsage, "an event needs -date YYYY-MM-DD, its first day")
+		if c.date == "" {
+			return usagef("an event needs -date YYYY-MM-DD, its first day")
 		}
-		d, err := content.ParseDate(*date)
+		d, err := content.ParseDate(c.date)
 		if err != nil {
-			return fail(exitUsage, "-date: %v", err)
+			return usagef("-date: %v", err)
 		}
 		n.date = d
-	} else if *date != "" {
-		return fail(exitUsage, "-date is for events; a person has captured: in the file")
+	} else if c.date != "" {
+		return usagef("-date is for events; a person has captured: in the file")
 	}
-	n.words = *words
+	n.words = c.slug
 	if n.words == "" {
 		n.words = slug.Make(title, n.lang)
 		if n.words == "" {
-			return fail(exitUsage, "%q has no letters or digits to make a file name from: give one with -slug words-like-these", title)
+			return usagef("%q has no letters or digits to make a file name from: give one with -slug words-like-these", title)
 		}
-	} else if !slugPattern.MatchString(n.words) {
-		return fail(exitUsage, "-slug %q: use lowercase letters a-z and digits, words joined by single hyphens", n.words)
+	} else if !content.ValidID(n.words) {
+		return usagef("-slug %q: use "+content.IDRule, n.words)
 	}
 	path, err := n.write()
 	if err != nil {
-		return fail(exitError, "%v", err)
+		return err
 	}
-	fmt.Fprintln(stdout, path)
-	return exitOK
+	fmt.Fprintln(c.stdout, path)
+	return nil
 }
-
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // newFile is the file "timeline new" writes.
 type newFile struct {
 	kind, title, words string
-	lang               slug.Lang
+	lang               lang.Lang
 	date               content.Date
 	contentDir         string
 }
@@ -259,8 +217,8 @@ func (t *template) note(typ, name string) string {
 		}
 		n = strings.ReplaceAll(n, "{parties}", parties)
 	}
-	n = strings.ReplaceAll(n, "{kinds}", strings.Join(content.EventKinds, " | "))
-	n = strings.ReplaceAll(n, "{roles}", strings.Join(content.Roles, " | "))
+	n = strings.ReplaceAll(n, "{kinds}", strings.Join(content.EventKinds(), " | "))
+	n = strings.ReplaceAll(n, "{roles}", strings.Join(content.Roles(), " | "))
 	return n
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 )
 
 // serveProject runs watch mode with the preview server on a real HTTP
@@ -92,7 +93,7 @@ func TestServeEvents(t *testing.T) {
 // shows the errors over the page after a bad save, and loses them when the
 // file is fixed.
 func TestServeLiveReloadInBrowser(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := sitetest.NewBrowser(t)
 	p, url := serveProject(t)
 	e := p.event(2)
 	id := strings.TrimSuffix(e[len("content/events/"):], ".md")
@@ -100,14 +101,14 @@ func TestServeLiveReloadInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/repo/events/"+id+"/"), chromedp.WaitVisible("h1")); err != nil {
 		t.Fatal(err)
 	}
-	waitInPage(t, ctx, "the live-reload connection", `document.documentElement.dataset.timelineLive === "connected"`)
+	sitetest.WaitInPage(t, ctx, "the live-reload connection", `document.documentElement.dataset.timelineLive === "connected"`)
 
 	p.write(e, strings.Replace(original, "title: ", "title: Seen live ", 1))
-	waitInPage(t, ctx, "the new title without a manual reload", `document.querySelector("h1").textContent.startsWith("Seen live")`)
+	sitetest.WaitInPage(t, ctx, "the new title without a manual reload", `document.querySelector("h1").textContent.startsWith("Seen live")`)
 
 	p.write(e, strings.Replace(original, "kind: ", "kidn: ", 1))
-	waitInPage(t, ctx, "the error overlay", `(document.getElementById("timeline-build-errors")?.textContent ?? "").includes('unknown field "kidn"')`)
+	sitetest.WaitInPage(t, ctx, "the error overlay", `(document.getElementById("timeline-build-errors")?.textContent ?? "").includes('unknown field "kidn"')`)
 
 	p.write(e, strings.Replace(original, "title: ", "title: Fixed ", 1))
-	waitInPage(t, ctx, "the overlay gone and the fix shown", `!document.getElementById("timeline-build-errors") && document.querySelector("h1").textContent.startsWith("Fixed")`)
+	sitetest.WaitInPage(t, ctx, "the overlay gone and the fix shown", `!document.getElementById("timeline-build-errors") && document.querySelector("h1").textContent.startsWith("Fixed")`)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
 	"github.com/exchange-timeline/timeline/generator/internal/watch"
@@ -34,7 +35,7 @@ func runServe(c *config) error {
 	defer stop()
 	listener, err := serve.Listen(c.addr)
 	if err != nil {
-		return err
+		return fmt.Errorf("-addr: %w", err)
 	}
 	srv := serve.New(c.outDir, c.baseURL.Path)
 	httpServer := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
@@ -112,7 +113,7 @@ func (s *liveSite) rebuild(changes build.Changes, what string) {
 	s.print(diags)
 	clock := time.Now().Format(time.TimeOnly)
 	if err == nil && !diags.HasErrors() {
-		fmt.Fprintf(s.c.stdout, "%s %s: %s written, %d removed in %s\n", clock, what, count(written, "file"), removed, elapsed(start))
+		fmt.Fprintf(s.c.stdout, "%s %s: %s written, %d removed in %s\n", clock, what, lang.Count(written, "file", "files"), removed, elapsed(start))
 		if s.server != nil {
 			s.server.BuildSucceeded()
 		}
@@ -122,7 +123,7 @@ func (s *liveSite) rebuild(changes build.Changes, what string) {
 		fmt.Fprintln(s.c.stderr, err)
 		diags = append(diags, diag.Diagnostic{Message: err.Error()})
 	}
-	fmt.Fprintf(s.c.stderr, "%s %s: build failed (%s); %s keeps the last good site\n", clock, what, count(diags.Count(diag.Error), "error"), s.c.outDir)
+	fmt.Fprintf(s.c.stderr, "%s %s: build failed (%s); %s keeps the last good site\n", clock, what, lang.Count(diags.Count(diag.Error), "error", "errors"), s.c.outDir)
 	if s.server != nil {
 		var messages []string
 		for _, d := range diags {

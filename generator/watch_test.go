@@ -18,6 +18,8 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 )
 
 // syncBuffer is a bytes.Buffer safe for the watch loop and the test.
@@ -58,7 +60,7 @@ func newProject(t *testing.T, events int) *project {
 	if out, err := exec.Command("cp", "-r", "../layouts", p.layouts).CombinedOutput(); err != nil {
 		t.Fatalf("copying the layouts: %v %s", err, out)
 	}
-	base, _ := render.ParseBaseURL("/repo/")
+	base, _ := site.ParseBaseURL("/repo/")
 	p.cfg = &config{contentDir: p.content, layoutsDir: p.layouts, outDir: p.out, baseURL: base,
 		stdout: p.log, stderr: p.log}
 	return p
@@ -122,28 +124,9 @@ func (p *project) event(i int) string {
 	return "content/events/" + entries[i].Name()
 }
 
-// eventually polls check until it returns "", failing with its last answer
-// after a deadline.
-func eventually(t *testing.T, what string, check func() string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	tick := time.NewTicker(10 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		problem := check()
-		if problem == "" {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: after 15s, %s", what, problem)
-		}
-		<-tick.C
-	}
-}
-
 func (p *project) waitForLog(text string) {
 	p.t.Helper()
-	eventually(p.t, "waiting for "+text, func() string {
+	sitetest.Eventually(p.t, "waiting for "+text, func() string {
 		if strings.Contains(p.log.String(), text) {
 			return ""
 		}
@@ -155,7 +138,7 @@ func (p *project) waitForLog(text string) {
 // the current files writes.
 func (p *project) waitForFreshBuild() {
 	p.t.Helper()
-	eventually(p.t, "public/ equal to a fresh build", func() string {
+	sitetest.Eventually(p.t, "public/ equal to a fresh build", func() string {
 		var want render.MapSink
 		opts, err := p.cfg.buildOptions(true)
 		if err != nil {

@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
+
+	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 )
 
 func main() {
@@ -120,7 +122,12 @@ func (b *bench) fullBuilds(n, runs int) {
 	root := filepath.Join(b.dir, strconv.Itoa(n))
 	content, hugoSite := filepath.Join(root, "content"), filepath.Join(root, "hugo")
 	layouts, _ := filepath.Abs("layouts")
-	run(b.timeline, "gen-corpus", strconv.Itoa(n), "-out", content, "-hugo", hugoSite)
+	if err := corpus.Write(content, corpus.Generate(n)); err != nil {
+		log.Fatal(err)
+	}
+	if err := corpus.Write(hugoSite, corpus.GenerateHugo(n)); err != nil {
+		log.Fatal(err)
+	}
 	// Hugo serves the same stylesheet.
 	css, err := os.ReadFile(filepath.Join(layouts, "static", "style.css"))
 	if err == nil {

@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/crawl"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func main() {
@@ -59,13 +60,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := crawl.Options{Base: *target}
 	var files []string
 	if *root != "" {
-		basePath := "/" + strings.Trim(*base, "/") + "/"
-		if basePath == "//" {
-			basePath = "/"
+		baseURL, err := site.ParseBaseURL(*base)
+		if err != nil || baseURL.Origin != "" {
+			fmt.Fprintf(stderr, "linkcheck: -base %q: give the path the site is served under, like /repo/\n", *base)
+			return 2
 		}
-		site := filepath.Join(*root, filepath.FromSlash(basePath))
-		var err error
-		if files, err = siteFiles(site); err != nil {
+		basePath := baseURL.Path
+		if files, err = siteFiles(filepath.Join(*root, filepath.FromSlash(basePath))); err != nil {
 			fmt.Fprintf(stderr, "linkcheck: %v\n", err)
 			return 1
 		}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // PerStep is how many annotations of one kind GitHub shows for one step
@@ -87,7 +88,7 @@ func Write(w io.Writer, diags diag.List) (int, error) {
 		return 0, nil
 	}
 	if _, err := fmt.Fprintf(w, "%s not shown as annotations (GitHub shows %d errors and %d warnings per step); all are in the job summary:\n",
-		problems(len(rest)), PerStep, PerStep); err != nil {
+		lang.Count(len(rest), "more problem", "more problems"), PerStep, PerStep); err != nil {
 		return 0, err
 	}
 	for _, d := range rest {
@@ -96,13 +97,6 @@ func Write(w io.Writer, diags diag.List) (int, error) {
 		}
 	}
 	return len(rest), nil
-}
-
-func problems(n int) string {
-	if n == 1 {
-		return "1 more problem"
-	}
-	return fmt.Sprintf("%d more problems", n)
 }
 
 // ErrorsFirst returns a copy of diags with the errors before the warnings,
@@ -134,16 +128,16 @@ func Summary(w io.Writer, heading string, diags diag.List) error {
 	case errs == 0 && warns == 0:
 		b.WriteString("No errors, no warnings.\n")
 	case errs == 0:
-		fmt.Fprintf(&b, "No errors; %s to look at.\n", count(warns, "warning"))
+		fmt.Fprintf(&b, "No errors; %s to look at.\n", lang.Count(warns, "warning", "warnings"))
 	default:
 		fmt.Fprintf(&b, "%s and %s. Each row says where the problem is and how to fix it.\n",
-			count(errs, "error"), count(warns, "warning"))
+			lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 	}
 	if len(diags) > 0 {
 		b.WriteString("\n| | file | line | problem |\n| --- | --- | ---: | --- |\n")
 		for i, d := range ErrorsFirst(diags) {
 			if i == MaxSummaryRows {
-				fmt.Fprintf(&b, "\n…and %s, not listed here; run `timeline check` to see them all.\n", problems(len(diags)-i))
+				fmt.Fprintf(&b, "\n…and %s, not listed here; run `timeline check` to see them all.\n", lang.Count(len(diags)-i, "more problem", "more problems"))
 				break
 			}
 			icon := "❌ error"
@@ -178,13 +172,6 @@ var cellEscaper = func() *strings.Replacer {
 	}
 	return strings.NewReplacer(append(pairs, "\r\n", " ", "\n", " ", "\r", " ")...)
 }()
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
 
 // RelativePath makes an absolute path relative to the workspace (GitHub's
 // $GITHUB_WORKSPACE), as annotations need; other paths are returned as they

@@ -12,10 +12,11 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func benchOptions(b *testing.B, n int) Options {
-	return Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+	return Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: site.BaseURL{Path: "/"},
 		Today: content.NewDate(2030, 1, 1)}
 }
 

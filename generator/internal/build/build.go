@@ -1,4 +1,4 @@
-// Package build runs the pipeline of DESIGN.md §4 on file systems:
+// Package build runs the pipeline of ARCHITECTURE.md on file systems:
 //
 //	content + layouts --load--> files --validate--> model --render--> sink
 //
@@ -18,6 +18,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
@@ -30,7 +31,7 @@ type Options struct {
 	// ContentDir and LayoutsDir name the two file systems in messages:
 	// "content/events/x.md:7:3: ...".
 	ContentDir, LayoutsDir string
-	BaseURL                render.BaseURL
+	BaseURL                site.BaseURL
 	Drafts                 bool
 	// EventsPerPage and PeoplePerPage bound list pages; zero means the
 	// renderer's defaults.

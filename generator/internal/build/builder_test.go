@@ -15,6 +15,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // disk stands for a published directory: the files a sink was given, less
@@ -63,7 +64,7 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 	contentFS := corpus.FS(40)
 	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
 	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
-		BaseURL: render.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
+		BaseURL: site.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
 		// Small pages, so that edits move events between pages of a list.
 		EventsPerPage: 2, PeoplePerPage: 3}
 	b := NewBuilder(opts)

@@ -12,7 +12,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/publish"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // fullDisk passes writes to a staging directory until it has taken n of
@@ -34,7 +34,7 @@ func (d *fullDisk) WriteFile(name string, data []byte) error {
 func TestFullDiskKeepsTheOldSite(t *testing.T) {
 	parent := t.TempDir()
 	outDir := filepath.Join(parent, "public")
-	opts := Options{Content: corpus.FS(20), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+	opts := Options{Content: corpus.FS(20), Layouts: os.DirFS("../../../layouts"), BaseURL: site.BaseURL{Path: "/"},
 		Today: content.NewDate(2030, 1, 1)}
 	publishWith := func(limit int64) error {
 		out, err := publish.Acquire(outDir, publish.Guard{})

@@ -7,7 +7,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Nothing in a build is quadratic in the number of events or people:
@@ -15,7 +15,7 @@ import (
 // (deterministic, unlike time on a shared machine).
 func TestBuildWorkIsLinear(t *testing.T) {
 	work := func(n int) (mallocs, bytes uint64) {
-		opts := Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: render.BaseURL{Path: "/"},
+		opts := Options{Content: corpus.FS(n), Layouts: os.DirFS("../../../layouts"), BaseURL: site.BaseURL{Path: "/"},
 			Today: content.NewDate(2030, 1, 1)}
 		var before, after runtime.MemStats
 		runtime.GC()

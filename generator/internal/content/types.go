@@ -46,7 +46,7 @@ type Event struct {
 	Title    string        `field:"title,required" json:"title"`
 	Date     Date          `field:"date,required" json:"date"`
 	EndDate  *Date         `field:"end_date" json:"end_date,omitempty"`
-	Kind     string        `field:"kind,required" json:"kind"`
+	Kind     string        `field:"kind,required" json:"kind"` // one of EventKinds
 	Summary  string        `field:"summary" json:"summary,omitempty"`
 	Place    string        `field:"place" json:"place,omitempty"`
 	Mediator string        `field:"mediator" json:"mediator,omitempty"`
@@ -59,9 +59,6 @@ type Event struct {
 	// their URLs keep working.
 	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
 }
-
-// Event kinds, in the order pages list them.
-var EventKinds = []string{"exchange", "repatriation", "talks", "other"}
 
 // Figure is one reported number of people (or remains) returned to a party.
 type Figure struct {
@@ -89,11 +86,8 @@ type Qualifier struct {
 // Participant links an event to a person and says what they did in it.
 type Participant struct {
 	ID   string `field:"id,required" json:"id"`
-	Role string `field:"role,required" json:"role"`
+	Role string `field:"role,required" json:"role"` // one of Roles
 }
-
-// Roles, in the order a person's page lists them.
-var Roles = []string{"released", "announced", "negotiated", "quoted", "mentioned"}
 
 // Source is a publication backing an event's or a person's facts.
 type Source struct {

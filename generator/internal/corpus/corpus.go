@@ -8,6 +8,8 @@ package corpus
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -153,4 +155,21 @@ func FS(n int) fstest.MapFS {
 		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
 	}
 	return fsys
+}
+
+// Write writes files into dir, which must not exist yet.
+func Write(dir string, files []File) error {
+	if _, err := os.Stat(dir); err == nil {
+		return fmt.Errorf("%s already exists", dir)
+	}
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,11 +1,11 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Captivity is the time between a person's capture and the event that
@@ -67,7 +67,7 @@ func (c *Captivity) String() string {
 	var parts []string
 	for _, u := range units {
 		if u.n > 0 && prec >= u.need {
-			parts = append(parts, plural(u.n, u.unit))
+			parts = append(parts, lang.Count(u.n, u.unit, u.unit+"s"))
 		}
 	}
 	if len(parts) == 0 {
@@ -77,13 +77,6 @@ func (c *Captivity) String() string {
 		return "about " + joinAnd(parts)
 	}
 	return joinAnd(parts)
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
 }
 
 func joinAnd(parts []string) string {

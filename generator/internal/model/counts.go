@@ -188,7 +188,7 @@ func (c *PartyCount) AtLeast() bool {
 
 func totalsOf(parties []*content.Party, events []*Event) Totals {
 	var totals Totals
-	for _, kind := range content.EventKinds {
+	for _, kind := range content.EventKinds() {
 		kt := &KindTotal{Kind: kind}
 		for _, p := range parties {
 			kt.Counts = append(kt.Counts, &PartyCount{Party: p})

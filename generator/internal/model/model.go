@@ -233,7 +233,7 @@ func (p *Person) addEvent(e *Event, role string) {
 // finish orders the person's roles and works out their time in captivity.
 func (p *Person) finish() {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
-		return cmp.Compare(slices.Index(content.Roles, a.Role), slices.Index(content.Roles, b.Role))
+		return cmp.Compare(content.RoleOrder(a.Role), content.RoleOrder(b.Role))
 	})
 	p.findCaptivity()
 }

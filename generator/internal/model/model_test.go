@@ -116,7 +116,7 @@ func TestPeopleAndRoles(t *testing.T) {
 	}
 }
 
-// The rule of DESIGN.md §2: per party, each source's figures are summed, and
+// The rule of CONTRIBUTING.md ("How totals are counted"): per party, each source's figures are summed, and
 // the largest sum counts; undisclosed figures add nothing.
 func TestFiguresRule(t *testing.T) {
 	e := site([]*content.Event{event("2025-08-14-x", "exchange",

@@ -8,7 +8,7 @@ import (
 
 // The statistics of the home page: what events of one kind returned to each
 // party, year by year and as a running total over time. They count as
-// Totals do (DESIGN.md §2): per event and party the largest of the sources'
+// Totals do (CONTRIBUTING.md, "How totals are counted"): per event and party the largest of the sources'
 // sums; figures not disclosed add nothing.
 
 // Running is the running total of what events of one kind returned to each

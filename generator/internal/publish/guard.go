@@ -10,7 +10,7 @@ import (
 
 // MarkerFile is written at the root of every site a build publishes. A later
 // build replaces an existing output directory only if it holds this file (or
-// is empty): whatever else -out names, a typo or a wrong Makefile variable
+// is empty): whatever else the output names, a typo or a wrong Makefile variable
 // must not destroy someone's work.
 const MarkerFile = ".timeline-site"
 
@@ -34,6 +34,17 @@ type Guard struct {
 // ErrNotASite reports an output that exists and was not written by timeline.
 var ErrNotASite = errors.New("not a site written by timeline")
 
+// RefusedError is the error of an output the guard refuses. Its message
+// starts with the output as given; the command line says which flag gave it.
+type RefusedError struct{ err error }
+
+func (e *RefusedError) Error() string { return e.err.Error() }
+func (e *RefusedError) Unwrap() error { return e.err }
+
+func refuse(format string, args ...any) error {
+	return &RefusedError{fmt.Errorf(format, args...)}
+}
+
 // check returns out with symbolic links resolved, or why a build may not
 // replace it.
 func (g Guard) check(out string) (string, error) {
@@ -48,22 +59,22 @@ func (g Guard) check(out string) (string, error) {
 		}
 		switch {
 		case resolved == d:
-			return "", fmt.Errorf("-out %s is the directory %s itself: the site would replace it; choose another output, such as public", out, dir)
+			return "", refuse("%s is the directory %s itself: the site would replace it; choose another output, such as public", out, dir)
 		case within(resolved, d):
-			return "", fmt.Errorf("-out %s is inside %s: the site would be read back as content; choose an output outside it", out, dir)
+			return "", refuse("%s is inside %s: the site would be read back as content; choose an output outside it", out, dir)
 		case within(d, resolved):
-			return "", fmt.Errorf("-out %s contains %s: replacing it would delete %s; choose an output such as public", out, dir, dir)
+			return "", refuse("%s contains %s: replacing it would delete %s; choose an output such as public", out, dir, dir)
 		}
 	}
 	for _, dir := range append([]string{string(filepath.Separator)}, g.Roots...) {
 		d, err := resolve(dir)
 		if err == nil && (resolved == d || within(d, resolved)) {
-			return "", fmt.Errorf("-out %s would replace %s and everything in it; choose an output such as public", out, dir)
+			return "", refuse("%s would replace %s and everything in it; choose an output such as public", out, dir)
 		}
 	}
 	if !g.Force {
 		if err := replaceable(resolved); err != nil {
-			return "", fmt.Errorf("-out %s: %w: replacing it would delete what it holds; build into another directory, delete it yourself, or pass -force to replace it", out, err)
+			return "", refuse("%s: %w: replacing it would delete what it holds", out, err)
 		}
 	}
 	return resolved, nil
@@ -79,7 +90,7 @@ func replaceable(out string) error {
 	if !info.IsDir() {
 		return fmt.Errorf("it is a file, %w", ErrNotASite)
 	}
-	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err == nil {
+	if _, err := os.Stat(filepath.Join(out, MarkerFile)); err == nil || builtBeforeMarkers(out) {
 		return nil
 	}
 	entries, err := os.ReadDir(out)
@@ -90,6 +101,21 @@ func replaceable(out string) error {
 		return fmt.Errorf("it is a directory that is %w (it has no %s file)", ErrNotASite, MarkerFile)
 	}
 	return nil
+}
+
+// earlierSiteFiles are files that every site built before the marker
+// existed has, together, and that no other kind of folder has all of: a
+// contributor's public/ from an earlier checkout is still replaced without
+// -force.
+var earlierSiteFiles = [...]string{".nojekyll", "search-index.json", "sitemap.xml", "data/events.json", "data/people.json"}
+
+func builtBeforeMarkers(dir string) bool {
+	for _, name := range earlierSiteFiles {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve makes path absolute and resolves the symbolic links of the part

@@ -13,7 +13,7 @@ import (
 func guardTree(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for _, dir := range []string{"repo/content/events", "repo/layouts", "repo/notes", "repo/site", "repo/empty"} {
+	for _, dir := range []string{"repo/content/events", "repo/layouts", "repo/notes", "repo/site", "repo/empty", "repo/old-site/data", "repo/almost-site/data"} {
 		if err := os.MkdirAll(filepath.Join(root, dir), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -27,6 +27,17 @@ func guardTree(t *testing.T) string {
 	} {
 		if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+	// A site built before the marker, and a folder with only some of its files.
+	for _, name := range earlierSiteFiles {
+		for _, dir := range []string{"repo/old-site/", "repo/almost-site/"} {
+			if dir == "repo/almost-site/" && name == "sitemap.xml" {
+				continue
+			}
+			if err := os.WriteFile(filepath.Join(root, dir+name), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if err := os.Symlink("site", filepath.Join(root, "repo/site-link")); err != nil {
@@ -63,6 +74,8 @@ func TestGuard(t *testing.T) {
 		{".", rootsOnly, "would replace"},
 		{"/", Guard{Force: true}, "would replace"},
 		{"repo/notes", guard, "not a site written by timeline"},
+		{"repo/old-site", guard, "repo/old-site"},
+		{"repo/almost-site", guard, "not a site written by timeline"},
 		{"repo/README.md", guard, "it is a file"},
 		{"repo/notes", forced, "repo/notes"},
 	} {

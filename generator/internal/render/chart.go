@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
@@ -202,7 +203,7 @@ func newChart(r *model.Running, official []*model.Statement) *Chart {
 	y := func(n int) float64 { return round1(c.Bottom - float64(n)/float64(top)*(c.Bottom-c.Top)) }
 	c.x, c.y = x, y
 	for v := 0; v <= top; v += step {
-		c.YTicks = append(c.YTicks, Tick{y(v), formatNumber(v)})
+		c.YTicks = append(c.YTicks, Tick{y(v), lang.Number(v)})
 	}
 	// A tick every year, or every 2, 5, 10... years on a long record, so
 	// that ticks stay apart; the years are labelled in the middle of their
@@ -353,7 +354,7 @@ func newBarChart(years []model.YearTotal, parties []*content.Party) *BarChart {
 	step, top := yScale(largest)
 	height := func(n int) float64 { return round1(float64(n) / float64(top) * (b.Bottom - b.Top)) }
 	for v := 0; v <= top; v += step {
-		b.YTicks = append(b.YTicks, Tick{round1(b.Bottom - height(v)), formatNumber(v)})
+		b.YTicks = append(b.YTicks, Tick{round1(b.Bottom - height(v)), lang.Number(v)})
 	}
 	for j, p := range parties {
 		b.Legend = append(b.Legend, Bar{Index: j + 1, Party: p})

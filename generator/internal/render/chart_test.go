@@ -205,3 +205,66 @@ func TestYScale(t *testing.T) {
 		}
 	}
 }
+
+// Officials' running totals are points on the chart, placed by their date
+// and figure, within the axis (which grows to hold a figure above the
+// record's); the latest one of each party is labelled. The lines' values
+// are written at their ends, apart from each other.
+func TestChartMarksAndEndLabels(t *testing.T) {
+	r := running(point("2022-04-01", 100, 90), point("2022-12-31", 200, 195))
+	statement := func(date string, to *content.Party, n int) *model.Statement {
+		d, _ := content.ParseDate(date)
+		return &model.Statement{Statement: &content.Statement{Date: d, Count: &n}, To: to}
+	}
+	official := []*model.Statement{
+		statement("2022-06-01", chartParties[0], 150),
+		statement("2023-02-01", chartParties[0], 260), // later and higher than the record
+		statement("2021-12-31", chartParties[0], 10),  // before the axis: left out
+	}
+	c := newChart(r, official)
+	if c.To.String() != "2023-02-01" {
+		t.Errorf("the axis ends on %s, want the last statement's date", c.To)
+	}
+	if top := c.YTicks[len(c.YTicks)-1].Label; top != "300" {
+		t.Errorf("the axis tops at %s, want 300 to hold 260", top)
+	}
+	if len(c.Marks) != 2 {
+		t.Fatalf("%d marks, want 2", len(c.Marks))
+	}
+	first, last := c.Marks[0], c.Marks[1]
+	if first.Labelled || !last.Labelled || first.Index != 1 {
+		t.Errorf("marks: %+v %+v", first, last)
+	}
+	if last.X != c.Right || last.Y != c.y(260) || first.X != c.x(official[0].Date) {
+		t.Errorf("mark positions: %+v %+v", first, last)
+	}
+	a, b := c.Series[0], c.Series[1]
+	if d := math.Abs(b.LabelY - a.LabelY); d < chartLabelGap-0.05 {
+		t.Errorf("end labels %v and %v overlap (ends at %v and %v)", a.LabelY, b.LabelY, a.EndY, b.EndY)
+	}
+}
+
+// The chart year by year has a group of bars per year, one per party, as
+// high as that year's number against the axis.
+func TestBarChart(t *testing.T) {
+	years := []model.YearTotal{
+		{Year: &model.Year{Year: 2022}, Counts: []int{100, 50}},
+		{Year: &model.Year{Year: 2023}, Counts: []int{0, 200}},
+	}
+	b := newBarChart(years, chartParties)
+	if len(b.Years) != 2 || len(b.Years[0].Bars) != 2 || len(b.Legend) != 2 {
+		t.Fatalf("bars: %+v", b)
+	}
+	full := b.Bottom - b.Top // the axis tops at 200
+	for _, tc := range []struct {
+		bar  Bar
+		want float64
+	}{{b.Years[0].Bars[0], full / 2}, {b.Years[0].Bars[1], full / 4}, {b.Years[1].Bars[0], 0}, {b.Years[1].Bars[1], full}} {
+		if tc.bar.H != round1(tc.want) || tc.bar.Y+tc.bar.H != b.Bottom {
+			t.Errorf("bar %+v: height %v, want %v", tc.bar, tc.bar.H, tc.want)
+		}
+	}
+	if b.Years[0].Bars[1].X <= b.Years[0].Bars[0].X || b.Years[1].X <= b.Years[0].X {
+		t.Error("bars are not laid out left to right")
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The JSON data files publish the whole dataset for reuse. Their field
@@ -62,7 +63,7 @@ func (r *Renderer) newPersonData(p *model.Person) any {
 }
 
 func (r *Renderer) eventsData(s *model.Site) output {
-	return output{path: "data/events.json", kind: "data", write: func(buf *bytes.Buffer) error {
+	return output{path: "data/events.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.Events))
 		common := r.common(s)
 		for i, e := range s.Events {
@@ -74,7 +75,7 @@ func (r *Renderer) eventsData(s *model.Site) output {
 }
 
 func (r *Renderer) peopleData(s *model.Site) output {
-	return output{path: "data/people.json", kind: "data", write: func(buf *bytes.Buffer) error {
+	return output{path: "data/people.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.People))
 		common := r.common(s)
 		for i, p := range s.People {

@@ -150,7 +150,7 @@ func eventsDeps(rows []*EventRow) func(*hasher) {
 // content.EventKinds.
 func (p *Page) EventKinds() []string {
 	var kinds []string
-	for _, k := range content.EventKinds {
+	for _, k := range content.EventKinds() {
 		if slices.ContainsFunc(p.Site.Events, func(e *model.Event) bool { return e.Kind == k }) {
 			kinds = append(kinds, k)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/tools/txtar"
 )
 
@@ -69,10 +70,10 @@ func tableFixture(t *testing.T) (files map[string][]byte, want map[string]string
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	return renderSite(t, model.Build(loaded, model.Options{}), BaseURL{Path: "/site/", Origin: "https://example.org"}), want
+	return renderSite(t, model.Build(loaded, model.Options{}), site.BaseURL{Path: "/site/", Origin: "https://example.org"}), want
 }
 
-func renderSite(t *testing.T, s *model.Site, base BaseURL) map[string][]byte {
+func renderSite(t *testing.T, s *model.Site, base site.BaseURL) map[string][]byte {
 	t.Helper()
 	r, diags := New(os.DirFS("../../../layouts"), Options{BaseURL: base})
 	if len(diags) > 0 {
@@ -122,7 +123,7 @@ func TestCSVRowCounts(t *testing.T) {
 		t.Fatal(diags)
 	}
 	s := model.Build(loaded, model.Options{})
-	files := renderSite(t, s, BaseURL{Path: "/"})
+	files := renderSite(t, s, site.BaseURL{Path: "/"})
 	figures := 0
 	for _, e := range s.Events {
 		figures += len(e.Returned)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // FeedSize is how many of the latest events the Atom feed carries.
@@ -63,7 +64,7 @@ func (r *Renderer) feed(s *model.Site) output {
 			h.doc(&e.Doc)
 		}
 	}
-	return output{path: "feed.xml", kind: "feed", deps: deps, write: func(buf *bytes.Buffer) error {
+	return output{path: "feed.xml", kind: site.Feed, deps: deps, write: func(buf *bytes.Buffer) error {
 		f := atomFeed{
 			Title:    s.Title,
 			Subtitle: s.Description,

@@ -1,13 +1,13 @@
 package render
 
 import (
-	"crypto/sha256"
-	"encoding/base64"
 	"html/template"
 	"strconv"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // funcs are the functions templates may call:
@@ -25,7 +25,7 @@ import (
 //	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
-//	contentSecurityPolicy [LD]   the policy every page declares (ContentSecurityPolicy),
+//	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
 //	eventRows ROWS the "event-row" template for each *EventRow, each rendered once and reused
@@ -52,24 +52,20 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url":                   r.url,
 		"absURL":                r.absURL,
 		"asset":                 r.asset,
-		"number":                formatNumber,
+		"number":                lang.Number,
 		"qualified":             qualified,
 		"qualifiedText":         qualifiedText,
-		"ordinal":               ordinal,
+		"ordinal":               lang.Ordinal,
 		"neg":                   func(n int) int { return -n },
 		"dateRange":             formatDateRange,
-		"plural":                plural,
-		"label":                 label,
+		"plural":                lang.Count,
+		"label":                 content.Label,
 	}
 }
 
-func (r *Renderer) url(p string) string {
-	return r.opts.BaseURL.Path + strings.TrimPrefix(p, "/")
-}
+func (r *Renderer) url(p string) string { return r.opts.BaseURL.URL(p) }
 
-func (r *Renderer) absURL(p string) string {
-	return r.opts.BaseURL.Origin + r.url(p)
-}
+func (r *Renderer) absURL(p string) string { return r.opts.BaseURL.AbsURL(p) }
 
 func (r *Renderer) asset(p string) string {
 	p = strings.TrimPrefix(p, "/")
@@ -79,29 +75,11 @@ func (r *Renderer) asset(p string) string {
 	return r.url(p)
 }
 
-// formatNumber groups digits in threes, as English readers expect.
-func formatNumber(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
 // qualified shows how exact a number is: "≈ 250" for about 250, "≥ 6,000"
 // for at least 6,000. The sign is hidden from screen readers, which read
 // the word instead.
 func qualified(n int, q content.Qualifier) template.HTML {
-	num := template.HTMLEscapeString(formatNumber(n))
+	num := template.HTMLEscapeString(lang.Number(n))
 	switch {
 	case q.Approx:
 		return template.HTML(`<span aria-hidden="true">≈&nbsp;</span><span class="visually-hidden">about </span>` + num)
@@ -111,30 +89,14 @@ func qualified(n int, q content.Qualifier) template.HTML {
 	return template.HTML(num)
 }
 
-// ordinal is an English ordinal number: "1st", "22nd", "68th", "111th".
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
-
 func qualifiedText(n int, q content.Qualifier) string {
 	switch {
 	case q.Approx:
-		return "≈\u00a0" + formatNumber(n)
+		return "≈\u00a0" + lang.Number(n)
 	case q.AtLeast:
-		return "≥\u00a0" + formatNumber(n)
+		return "≥\u00a0" + lang.Number(n)
 	}
-	return formatNumber(n)
+	return lang.Number(n)
 }
 
 // DateRange is how a date, or a range of dates, reads: "23–25 May 2025",
@@ -156,49 +118,12 @@ func formatDateRange(start content.Date, end *content.Date) DateRange {
 	return DateRange{strconv.Itoa(s.Day()), "–", end.Long()}
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return formatNumber(n) + " " + many
-}
-
-var labels = map[string]string{
-	"exchange":     "Exchange",
-	"repatriation": "Repatriation of remains",
-	"talks":        "Talks",
-	"other":        "Other",
-	"released":     "Released",
-	"announced":    "Announced",
-	"negotiated":   "Negotiated",
-	"quoted":       "Quoted",
-	"mentioned":    "Mentioned",
-}
-
-func label(key string) string {
-	if l, ok := labels[key]; ok {
-		return l
-	}
-	return key
-}
-
-// ContentSecurityPolicy is the policy of every page, declared in a meta tag
-// by base.html and sent by the preview server: the site's own scripts,
-// styles, images and connections, nothing inline, nothing from elsewhere.
-const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
-	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-
-// policy is ContentSecurityPolicy for a page, with the hash of its JSON-LD
-// block: browsers do not run such data blocks, but checkers (and some
-// future browser) may hold the policy against them.
+// policy is the template function contentSecurityPolicy: the page's policy,
+// allowing its JSON-LD block by its hash.
 func policy(jsonLD ...template.JS) string {
-	p := ContentSecurityPolicy
-	for _, ld := range jsonLD {
-		if ld == "" {
-			continue
-		}
-		sum := sha256.Sum256([]byte(ld))
-		p = strings.Replace(p, "script-src 'self'", "script-src 'self' 'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'", 1)
+	blocks := make([]string, len(jsonLD))
+	for i, ld := range jsonLD {
+		blocks[i] = string(ld)
 	}
-	return p
+	return site.PolicyAllowing(blocks...)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"golang.org/x/net/html"
 )
@@ -33,7 +34,7 @@ func FuzzMarkdown(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	r := &Renderer{md: newMarkdown("/repo/")}
+	r := &Renderer{md: newMarkdown(site.BaseURL{Path: "/repo/"})}
 	f.Fuzz(func(t *testing.T, body string) {
 		out, err := r.markdown(body)
 		if err != nil {

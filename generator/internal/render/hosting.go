@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 type urlSet struct {
@@ -31,7 +33,7 @@ const SitemapLimit = 50000
 func (r *Renderer) sitemaps(pages []output) []output {
 	var paths []string
 	for _, p := range pages {
-		if p.kind != "404" {
+		if p.kind != site.NotFound {
 			paths = append(paths, p.page.Path)
 		}
 	}
@@ -45,12 +47,12 @@ func (r *Renderer) sitemaps(pages []output) []output {
 		outs = append(outs, r.urlSet(name, paths[i*SitemapLimit:min((i+1)*SitemapLimit, len(paths))]))
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: r.absURL(name)})
 	}
-	return append(outs, output{path: "sitemap.xml", kind: "sitemap", deps: func(h *hasher) { h.uint(uint64(len(outs))) },
+	return append(outs, output{path: "sitemap.xml", kind: site.Sitemap, deps: func(h *hasher) { h.uint(uint64(len(outs))) },
 		write: func(buf *bytes.Buffer) error { return writeXML(buf, index) }})
 }
 
 func (r *Renderer) urlSet(name string, paths []string) output {
-	return output{path: name, kind: "sitemap",
+	return output{path: name, kind: site.Sitemap,
 		deps: func(h *hasher) {
 			for _, p := range paths {
 				h.string(p)
@@ -79,7 +81,7 @@ func writeXML(buf *bytes.Buffer, v any) error {
 // robots writes /robots.txt, pointing crawlers at the sitemap when its
 // absolute address is known.
 func (r *Renderer) robots() output {
-	return output{path: "robots.txt", kind: "robots", deps: constant, write: func(buf *bytes.Buffer) error {
+	return output{path: "robots.txt", kind: site.Robots, deps: constant, write: func(buf *bytes.Buffer) error {
 		buf.WriteString("User-agent: *\nAllow: /\n")
 		if r.opts.BaseURL.Origin != "" {
 			buf.WriteString("Sitemap: " + r.absURL("sitemap.xml") + "\n")
@@ -91,5 +93,5 @@ func (r *Renderer) robots() output {
 // nojekyll writes /.nojekyll, which tells GitHub Pages to publish the files
 // as they are.
 func nojekyll() output {
-	return output{path: ".nojekyll", kind: "nojekyll", deps: constant, write: func(*bytes.Buffer) error { return nil }}
+	return output{path: ".nojekyll", kind: site.NoJekyll, deps: constant, write: func(*bytes.Buffer) error { return nil }}
 }

@@ -13,15 +13,17 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exchange-timeline/timeline/generator/internal/site"
+
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 )
 
 // pageKinds are the page templates a layouts directory must have.
-var pageKinds = []string{"home", "numbers", "events", "event", "person", "people", "year", "years", "tag", "tags", "404"}
+var pageKinds = []site.Kind{site.Home, site.Numbers, site.Events, site.Event, site.Person, site.People, site.Year, site.Years, site.Tag, site.Tags, site.NotFound}
 
 // layouts is a parsed layouts directory.
 type layouts struct {
-	pages map[string]*template.Template // by page kind
+	pages map[site.Kind]*template.Template
 	// partials holds base.html and the partials, for templates executed
 	// on their own, such as cards.
 	partials *template.Template
@@ -40,7 +42,7 @@ type staticFile struct {
 // parseLayouts reads every template and static file of fsys. Templates are
 // named by their path, so errors name the file: "partials/card.html:3:9".
 func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
-	l := &layouts{pages: map[string]*template.Template{}, hashes: map[string]string{}}
+	l := &layouts{pages: map[site.Kind]*template.Template{}, hashes: map[string]string{}}
 	l.read.SetSeed(fingerprintSeed)
 	defer func() { l.hash = l.read.Sum64() }()
 	var diags diag.List
@@ -57,7 +59,7 @@ func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
 	}
 	for _, kind := range pageKinds {
 		t := template.Must(base.Clone())
-		if err := l.parseFiles(t, fsys, kind+".html"); err != nil {
+		if err := l.parseFiles(t, fsys, string(kind)+".html"); err != nil {
 			diags = append(diags, templateDiagnostic(err, ""))
 			continue
 		}

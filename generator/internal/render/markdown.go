@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/urls"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -16,18 +17,18 @@ import (
 // newMarkdown returns the one goldmark instance every page shares. It is
 // goldmark's safe default (raw HTML is escaped, javascript: and similar
 // links are dropped) plus the extensions of content.MarkdownExtensions.
-func newMarkdown(basePath string) goldmark.Markdown {
+func newMarkdown(base site.BaseURL) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(content.MarkdownExtensions...),
+		goldmark.WithExtensions(content.MarkdownExtensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(bodyTransformer{basePath}, 100)),
+			parser.WithASTTransformers(util.Prioritized(bodyTransformer{base}, 100)),
 		),
 	)
 }
 
 // bodyTransformer fits a Markdown body into its page.
-type bodyTransformer struct{ basePath string }
+type bodyTransformer struct{ base site.BaseURL }
 
 // Transform moves headings one level down, because the page's title is the
 // only h1; makes site-absolute links ("/people/x/") carry the base path, so
@@ -65,7 +66,7 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 
 func (t bodyTransformer) rebase(dest []byte) []byte {
 	if len(dest) > 0 && dest[0] == '/' && !bytes.HasPrefix(dest, []byte("//")) {
-		return append([]byte(t.basePath), dest[1:]...)
+		return []byte(t.base.URL(string(dest)))
 	}
 	return dest
 }

@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Portrait is a person's picture as a page shows it.
@@ -36,11 +38,11 @@ func (r *Renderer) portrait(p *model.Person) (*Portrait, error) {
 func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
 	var v any
 	switch p.Kind {
-	case "home":
+	case site.Home:
 		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Language}
-	case "event":
+	case site.Event:
 		v = r.ldEvent(p.Event)
-	case "person":
+	case site.Person:
 		person, err := r.ldPerson(p.Person)
 		if err != nil {
 			return "", err
@@ -121,17 +123,11 @@ func (r *Renderer) ldPerson(p *model.Person) (ldPerson, error) {
 
 // nativeLang returns the language of a name in Cyrillic letters, for the
 // lang attribute that tells screen readers how to pronounce it (WCAG
-// 3.1.2): "uk" when it has letters only Ukrainian uses (і, ї, є, ґ), "ru"
-// when it has letters only Russian uses (ы, э, ё, ъ), and otherwise
-// fallback, which the layout may derive from the person's side.
+// 3.1.2): "uk" or "ru" when its letters say which (lang.Cyrillic), and
+// otherwise fallback, which the layout may derive from the person's side.
 func nativeLang(name, fallback string) string {
-	for _, r := range strings.ToLower(name) {
-		switch r {
-		case 'і', 'ї', 'є', 'ґ':
-			return "uk"
-		case 'ы', 'э', 'ё', 'ъ':
-			return "ru"
-		}
+	if l := lang.Cyrillic(name); l != "" {
+		return string(l)
 	}
 	return fallback
 }

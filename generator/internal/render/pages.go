@@ -8,13 +8,14 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Page is what every template receives. Fields that do not apply to a page
 // kind are nil.
 type Page struct {
 	Site *model.Site
-	Kind string // "home", "events", "event", "person", "people", "year", "years", "tag", "tags", "404"
+	Kind site.Kind
 	// Path is the page's path under the base path: "" for the home page,
 	// "events/x/", "tags/x/page/2/", "404.html".
 	Path        string
@@ -100,48 +101,48 @@ func (r *Renderer) outputs(s *model.Site) []output {
 	stats := newStatistics(s)
 	rows := eventRowsOf(s)
 	pages := []output{
-		r.page(&Page{Site: s, Kind: "home", Title: s.Title, Description: s.Description, Events: latest}, s.Body,
+		r.page(&Page{Site: s, Kind: site.Home, Title: s.Title, Description: s.Description, Events: latest}, s.Body,
 			allDeps(homeDeps(s, latest), latestDeps(s))),
-		r.page(&Page{Site: s, Kind: "numbers", Path: "numbers/", Title: "The numbers", Statistics: stats,
+		r.page(&Page{Site: s, Kind: site.Numbers, Path: "numbers/", Title: "The numbers", Statistics: stats,
 			Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}, "",
 			allDeps(yearsDeps(s), statisticsDeps(stats), undisclosedDeps(s))),
-		r.page(&Page{Site: s, Kind: "events", Path: "events/", Title: "Every event", Rows: newestFirst(rows),
+		r.page(&Page{Site: s, Kind: site.Events, Path: "events/", Title: "Every event", Rows: newestFirst(rows),
 			Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(rows)),
-		r.page(&Page{Site: s, Kind: "years", Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
-		r.page(&Page{Site: s, Kind: "tags", Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
-		r.page(&Page{Site: s, Kind: "404", Path: "404.html", Title: "Page not found"}, "", constant),
+		r.page(&Page{Site: s, Kind: site.Years, Path: "years/", Title: "Years", Description: "The exchanges year by year."}, "", yearsDeps(s)),
+		r.page(&Page{Site: s, Kind: site.Tags, Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}, "", tagsDeps(s)),
+		r.page(&Page{Site: s, Kind: site.NotFound, Path: "404.html", Title: "Page not found"}, "", constant),
 	}
 	pages = append(pages, paginate(s.People, r.opts.PeoplePerPage, "people/", func(people []*model.Person, pager *Pager, path string) output {
-		return r.page(&Page{Site: s, Kind: "people", Path: path, Title: "People", People: people, Pager: pager,
+		return r.page(&Page{Site: s, Kind: site.People, Path: path, Title: "People", People: people, Pager: pager,
 			Description: "Everyone named in the exchanges on " + s.Title + "."}, "", peopleDeps(people, pager))
 	})...)
 	for _, e := range s.Events {
-		pages = append(pages, r.page(&Page{Site: s, Kind: "event", Path: e.Path(), Title: e.Title,
+		pages = append(pages, r.page(&Page{Site: s, Kind: site.Event, Path: e.Path(), Title: e.Title,
 			Description: e.Summary, Event: e}, e.Body, eventDeps(e)))
 	}
 	for _, p := range s.People {
-		pages = append(pages, r.page(&Page{Site: s, Kind: "person", Path: p.Path(), Title: p.Name,
+		pages = append(pages, r.page(&Page{Site: s, Kind: site.Person, Path: p.Path(), Title: p.Name,
 			Description: p.Description, Person: p}, p.Body, personDeps(p)))
 	}
 	for _, y := range s.Years {
 		title := strconv.Itoa(y.Year)
 		pages = append(pages, paginate(y.Events, r.opts.EventsPerPage, y.Path(), func(events []*model.Event, pager *Pager, path string) output {
-			return r.page(&Page{Site: s, Kind: "year", Path: path, Title: title, Year: y, Events: events, Pager: pager,
+			return r.page(&Page{Site: s, Kind: site.Year, Path: path, Title: title, Year: y, Events: events, Pager: pager,
 				Description: "Every exchange of " + title + "."}, "", yearDeps(y, events, pager))
 		})...)
 	}
 	for _, t := range s.Tags {
 		pages = append(pages, paginate(t.Events, r.opts.EventsPerPage, t.Path(), func(events []*model.Event, pager *Pager, path string) output {
-			return r.page(&Page{Site: s, Kind: "tag", Path: path, Title: "Tagged " + t.Name, Tag: t, Events: events, Pager: pager,
+			return r.page(&Page{Site: s, Kind: site.Tag, Path: path, Title: "Tagged " + t.Name, Tag: t, Events: events, Pager: pager,
 				Description: "Events tagged " + t.Name + "."}, "", tagDeps(t, events, pager))
 		})...)
 	}
 	outs := append(pages, r.feed(s), r.robots(), nojekyll(), r.eventsData(s), r.peopleData(s), r.eventsCSV(s, rows), r.figuresCSV(s))
 	outs = append(outs, r.redirects(s)...)
-	outs = append(outs, r.searchIndex(s))
+	outs = append(outs, r.searchIndex(s, r.search))
 	outs = append(outs, r.sitemaps(pages)...)
 	for _, f := range r.layouts.static {
-		outs = append(outs, output{path: f.path, kind: "static", deps: constant, write: func(buf *bytes.Buffer) error {
+		outs = append(outs, output{path: f.path, kind: site.Static, deps: constant, write: func(buf *bytes.Buffer) error {
 			_, err := buf.Write(f.data)
 			return err
 		}})
@@ -181,10 +182,10 @@ func paginate[T any](items []T, size int, dir string, page func(items []T, pager
 // to its fingerprint what the page is made from (nil: render it every time).
 func (r *Renderer) page(p *Page, body string, deps func(*hasher)) output {
 	file := p.Path
-	if p.Kind != "404" {
+	if p.Kind != site.NotFound {
 		file += "index.html"
 	}
-	if r.opts.BaseURL.Origin != "" && p.Kind != "404" {
+	if r.opts.BaseURL.Origin != "" && p.Kind != site.NotFound {
 		p.Canonical = r.absURL(p.Path)
 	}
 	return output{path: file, kind: p.Kind, page: p, deps: deps, write: func(buf *bytes.Buffer) error {

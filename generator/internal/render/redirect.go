@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // A redirect page stands at the URL a page had before its file was renamed
@@ -34,11 +35,11 @@ func (r *Renderer) redirects(s *model.Site) []output {
 	add := func(dir string, old []string, title, target string, deps func(*hasher)) {
 		for _, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
-				Lang: s.Language, Policy: ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
+				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}
-			outs = append(outs, output{path: dir + id + "/index.html", kind: "redirect", deps: deps,
+			outs = append(outs, output{path: dir + id + "/index.html", kind: site.Redirect, deps: deps,
 				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) }})
 		}
 	}

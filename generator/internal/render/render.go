@@ -29,52 +29,19 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
-	"net/url"
-	"strings"
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/yuin/goldmark"
 )
 
-// BaseURL is where the site is served from.
-type BaseURL struct {
-	// Path starts and ends with "/": "/" or "/repo/".
-	Path string
-	// Origin is "https://owner.github.io", or "" when only a path was
-	// given; absolute links (feed, sitemap, canonical) need it.
-	Origin string
-}
-
-// ParseBaseURL reads the -base-url flag: a path ("/repo/") or a full URL
-// ("https://owner.github.io/repo/").
-func ParseBaseURL(s string) (BaseURL, error) {
-	u, err := url.Parse(s)
-	if err != nil || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return BaseURL{}, fmt.Errorf("base URL %q must be a path like /repo/ or a URL like https://owner.github.io/repo/", s)
-	}
-	var b BaseURL
-	switch {
-	case u.Scheme == "" && u.Host == "":
-	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
-		b.Origin = u.Scheme + "://" + u.Host
-	default:
-		return BaseURL{}, fmt.Errorf("base URL %q must start with https:// or http:// and name a host, or be a path like /repo/", s)
-	}
-	b.Path = "/" + strings.Trim(u.Path, "/") + "/"
-	if b.Path == "//" {
-		b.Path = "/"
-	}
-	return b, nil
-}
-
 // Options configure a Renderer.
 type Options struct {
-	BaseURL BaseURL
+	BaseURL site.BaseURL
 	// EventsPerPage and PeoplePerPage bound list pages (defaults:
 	// DefaultEventsPerPage, DefaultPeoplePerPage).
 	EventsPerPage, PeoplePerPage int
@@ -91,9 +58,10 @@ type Renderer struct {
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
-	// eventsJSON, peopleJSON, searchPeople and searchEvents keep the data
-	// files' items between builds.
-	eventsJSON, peopleJSON, searchPeople, searchEvents jsonList
+	// eventsJSON and peopleJSON keep the data files' items between builds.
+	eventsJSON, peopleJSON jsonList
+	// search is the search index's edition, which keeps its items too.
+	search *searchEdition
 	// cards, rows, eventLines and figureLines keep, for each event, its
 	// card, its row in the table of every event and its lines in the CSV
 	// files.
@@ -107,8 +75,8 @@ type Sink interface {
 	WriteFile(path string, data []byte) error
 }
 
-// Stats counts the files written, by kind: "event", "person", "feed", ...
-type Stats map[string]int
+// Stats counts the files written, by kind.
+type Stats map[site.Kind]int
 
 // Pages counts the HTML pages.
 func (s Stats) Pages() int {
@@ -133,9 +101,10 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.EventsPerPage = cmp.Or(opts.EventsPerPage, DefaultEventsPerPage)
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
 	r := &Renderer{
-		opts: opts,
-		md:   newMarkdown(opts.BaseURL.Path),
-		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		opts:   opts,
+		md:     newMarkdown(opts.BaseURL),
+		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		search: englishSearch(),
 	}
 	r.cards.r, r.cards.reuse = r, true
 	// Rows and lines appear in one file each: a one-shot build need not
@@ -166,15 +135,15 @@ type Result struct {
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
-func (r *Renderer) Render(ctx context.Context, site *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+func (r *Renderer) Render(ctx context.Context, s *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	for _, c := range []*eventCache{&r.cards, &r.rows, &r.eventLines, &r.figureLines} {
-		c.start(site)
+		c.start(s)
 	}
 	r.partials.start()
-	outs := r.outputs(site)
+	outs := r.outputs(s)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
-	common := r.common(site)
+	common := r.common(s)
 	for i, o := range outs {
 		f := fingerprintOf(common, o.deps)
 		res.Fingerprints[o.path] = f
@@ -219,8 +188,8 @@ func (r *Renderer) putBuffer(buf *bytes.Buffer) {
 
 // output is one file of the site and how to produce it.
 type output struct {
-	path string // slash-separated, relative to the site root
-	kind string // for the build summary: "event", "person", "feed", ...
+	path string    // slash-separated, relative to the site root
+	kind site.Kind // for the build summary
 	// page is the HTML page this output is, or nil.
 	page *Page
 	// deps adds to the output's fingerprint what it is made from; nil

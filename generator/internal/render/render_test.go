@@ -4,40 +4,13 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
-
-func TestParseBaseURL(t *testing.T) {
-	for in, want := range map[string]BaseURL{
-		"/":                             {Path: "/"},
-		"":                              {Path: "/"},
-		"/repo":                         {Path: "/repo/"},
-		"/repo/":                        {Path: "/repo/"},
-		"https://owner.github.io/repo/": {Path: "/repo/", Origin: "https://owner.github.io"},
-		"https://example.org":           {Path: "/", Origin: "https://example.org"},
-		"http://localhost:8080/a/b":     {Path: "/a/b/", Origin: "http://localhost:8080"},
-	} {
-		if got, err := ParseBaseURL(in); err != nil || got != want {
-			t.Errorf("ParseBaseURL(%q) = %+v, %v; want %+v", in, got, err, want)
-		}
-	}
-	for _, bad := range []string{"ftp://example.org/", "https:///repo/", "/repo/?x=1", "javascript:alert(1)", "//host/"} {
-		if got, err := ParseBaseURL(bad); err == nil {
-			t.Errorf("ParseBaseURL(%q) = %+v, want an error", bad, got)
-		}
-	}
-}
-
-func TestFormatNumber(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 84: "84", 999: "999", 1000: "1,000", 1212: "1,212", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := formatNumber(n); got != want {
-			t.Errorf("formatNumber(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
 
 func markdown(t *testing.T, base, body string) string {
 	t.Helper()
-	r := &Renderer{md: newMarkdown(base)}
+	r := &Renderer{md: newMarkdown(site.BaseURL{Path: base})}
 	html, err := r.markdown(body)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +52,7 @@ func TestMarkdownFitsThePage(t *testing.T) {
 func minimalLayouts() fstest.MapFS {
 	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{template "main" .}}`)}}
 	for _, kind := range pageKinds {
-		fsys[kind+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
+		fsys[string(kind)+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
 	}
 	return fsys
 }
@@ -88,12 +61,12 @@ func TestLayoutErrorsNameTheirFile(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["partials/card.html"] = &fstest.MapFile{Data: []byte("{{define \"card\"}}\n{{.Title}\n{{end}}")}
 	delete(fsys, "tags.html")
-	_, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/"}})
+	_, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/"}})
 	if len(diags) != 1 || diags[0].Pos() != "partials/card.html:2" || !strings.Contains(diags[0].Message, "bad character") {
 		t.Errorf("got %v", diags)
 	}
 	delete(fsys, "partials/card.html")
-	_, diags = New(fsys, Options{BaseURL: BaseURL{Path: "/"}})
+	_, diags = New(fsys, Options{BaseURL: site.BaseURL{Path: "/"}})
 	if len(diags) != 1 || diags[0].String() != "tags.html: this layout is missing (every page kind needs its template; see the list in generator/internal/render)" {
 		t.Errorf("got %v", diags)
 	}
@@ -102,13 +75,13 @@ func TestLayoutErrorsNameTheirFile(t *testing.T) {
 func TestAssetFingerprint(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["static/style.css"] = &fstest.MapFile{Data: []byte("body{}")}
-	r, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/"}})
+	r, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/repo/"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	a := r.asset("style.css")
 	fsys["static/style.css"].Data = []byte("body{color:red}")
-	r2, _ := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/"}})
+	r2, _ := New(fsys, Options{BaseURL: site.BaseURL{Path: "/repo/"}})
 	if b := r2.asset("/style.css"); !strings.HasPrefix(a, "/repo/style.css?v=") || a == b {
 		t.Errorf("asset URLs %q and %q must carry a version that follows the content", a, b)
 	}

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Past SitemapLimit URLs, sitemap.xml is an index of parts, each within the
 // limit, that together list every page once.
 func TestSitemapIndex(t *testing.T) {
-	r := &Renderer{opts: Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://owner.github.io"}}}
+	r := &Renderer{opts: Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://owner.github.io"}}}
 	var pages []output
 	for i := range 2*SitemapLimit + 10 {
 		p := &Page{Kind: "event", Path: fmt.Sprintf("events/e%d/", i)}

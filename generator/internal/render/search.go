@@ -2,8 +2,14 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // SearchIndexPath is the file the site's search script reads, relative to
@@ -11,33 +17,105 @@ import (
 const SearchIndexPath = "search-index.json"
 
 // The search index is what layouts/static/search.js searches: every person
-// with the names they are known by, and every event with its title and
-// summary. It is compact (short keys, no indentation) because a reader's
-// browser downloads it on first use of the search box; matching Latin and
-// Cyrillic spellings is the script's work, on the index and the query
-// alike, so the index keeps the names as written.
+// with the names they are known by, every tag, each with the events it
+// belongs to, and every event with its title, summary, date, kind, place
+// and mediator. A reader's browser downloads it on first use of the search
+// box, so it is compact: short keys, no indentation, and no text twice.
+// People and tags list their events by number, counted from the oldest
+// event (the last of the list, so that numbers stay put when events are
+// added), each number after the first written as its difference from the
+// one before, which is shorter and compresses better; events give their
+// kind by its position in the list of kinds; addresses are built from an
+// id and a prefix; and a date is left out when the event's id begins with
+// it. The texts are kept as written: matching spellings, numbers and dates
+// is the script's work, on the index and the query alike.
 //
-//	{"people": [{"n": name, "o": [native name, aliases...], "d": description, "u": url}],
-//	 "events": [{"t": title, "s": summary, "d": "YYYY-MM-DD", "k": kind label, "u": url}]}
+//	{"months": [12 month names], "kinds": [kind labels, in content.EventKinds() order],
+//	 "urls": {"event": prefix, "person": prefix},
+//	 "tags": [{"n": name, "e": [events]}],
+//	 "people": [{"i": id, "n": name, "o": [native name, aliases...], "d": description, "e": [events]}],
+//	 "events": [{"i": id, "t": title, "d": "YYYY-MM-DD", "e": end date, "k": kind (0 when left out),
+//	             "s": summary, "l": place, "m": mediator}]}
+//
+// Events are newest first, the order in which results are listed.
 type searchPerson struct {
+	ID          string   `json:"i"`
 	Name        string   `json:"n"`
 	Other       []string `json:"o,omitempty"`
 	Description string   `json:"d,omitempty"`
-	URL         string   `json:"u"`
+	Events      []int    `json:"e,omitempty"`
 }
 
 type searchEvent struct {
-	Title   string `json:"t"`
-	Summary string `json:"s,omitempty"`
-	Date    string `json:"d"`
-	Kind    string `json:"k"`
-	URL     string `json:"u"`
+	ID       string `json:"i"`
+	Title    string `json:"t"`
+	Date     string `json:"d,omitempty"`
+	EndDate  string `json:"e,omitempty"`
+	Kind     int    `json:"k,omitempty"`
+	Summary  string `json:"s,omitempty"`
+	Place    string `json:"l,omitempty"`
+	Mediator string `json:"m,omitempty"`
 }
 
-// searchIndex is the output of the index. Its fingerprint hashes every
-// event and person file, which is linear and cheap next to encoding.
-func (r *Renderer) searchIndex(s *model.Site) output {
-	return output{path: SearchIndexPath, kind: "search",
+type searchTag struct {
+	Name   string `json:"n"`
+	Events []int  `json:"e"`
+}
+
+type searchHeader struct {
+	Months []string          `json:"months"`
+	Kinds  []string          `json:"kinds"`
+	URLs   map[string]string `json:"urls"`
+	Tags   []searchTag       `json:"tags"`
+}
+
+// A searchEdition is what one search index holds: the texts of one
+// language's edition of the site. The site is written in English today;
+// an edition in another language gives its own path, month names, labels
+// and texts, and gets an index of its own with the same script.
+type searchEdition struct {
+	path   string
+	months [12]string // as written after a day: "24 August 2025"
+	kind   func(kind string) string
+	event  func(*model.Event) searchEventText
+	person func(*model.Person) searchPersonText
+	// people and events keep the items' encodings between builds.
+	people, events jsonList
+}
+
+type searchEventText struct{ title, summary, place, mediator string }
+
+type searchPersonText struct {
+	name, description string
+	other             []string // the native name and the aliases
+}
+
+func englishSearch() *searchEdition {
+	ed := &searchEdition{
+		path: SearchIndexPath,
+		kind: content.Label,
+		event: func(e *model.Event) searchEventText {
+			return searchEventText{title: e.Title, summary: e.Summary, place: e.Place, mediator: e.Mediator}
+		},
+		person: func(p *model.Person) searchPersonText {
+			t := searchPersonText{name: p.Name, description: p.Description}
+			if p.NativeName != "" {
+				t.other = append(t.other, p.NativeName)
+			}
+			t.other = append(t.other, p.Aliases...)
+			return t
+		},
+	}
+	for m := range ed.months {
+		ed.months[m] = time.Month(m + 1).String()
+	}
+	return ed
+}
+
+// searchIndex is the output of an edition's index. Its fingerprint hashes
+// every event and person file, which is linear and cheap next to encoding.
+func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition) output {
+	return output{path: ed.path, kind: site.Search,
 		deps: func(h *hasher) {
 			h.uint(uint64(len(s.Events)))
 			for _, e := range s.Events {
@@ -48,39 +126,87 @@ func (r *Renderer) searchIndex(s *model.Site) output {
 				h.doc(&p.Doc)
 			}
 		},
-		write: func(buf *bytes.Buffer) error {
-			common := r.common(s)
-			people := make([]jsonItem, len(s.People))
-			for i, p := range s.People {
-				people[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&p.Doc) }),
-					value: func() any { return r.searchPerson(p) }}
-			}
-			// Newest first, the order in which the results are listed.
-			events := make([]jsonItem, len(s.Events))
-			for i, e := range s.Events {
-				events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
-					value: func() any {
-						return searchEvent{Title: e.Title, Summary: e.Summary, Date: e.Date.String(), Kind: label(e.Kind), URL: r.url(e.Path())}
-					}}
-			}
-			buf.WriteString(`{"people": `)
-			if err := r.searchPeople.writeArray(buf, people, !r.opts.Once); err != nil {
-				return err
-			}
-			buf.WriteString(`, "events": `)
-			if err := r.searchEvents.writeArray(buf, events, !r.opts.Once); err != nil {
-				return err
-			}
-			buf.WriteString("}\n")
-			return nil
-		}}
+		write: func(buf *bytes.Buffer) error { return r.writeSearchIndex(buf, s, ed) }}
 }
 
-func (r *Renderer) searchPerson(p *model.Person) searchPerson {
-	sp := searchPerson{Name: p.Name, Description: p.Description, URL: r.url(p.Path())}
-	if p.NativeName != "" {
-		sp.Other = append(sp.Other, p.NativeName)
+func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *searchEdition) error {
+	eventNumber := make(map[*model.Event]int, len(s.Events))
+	for i, e := range s.Events {
+		eventNumber[e] = i
 	}
-	sp.Other = append(sp.Other, p.Aliases...)
-	return sp
+	header := searchHeader{Months: ed.months[:], URLs: map[string]string{"event": r.url("events/"), "person": r.url("people/")}}
+	for _, k := range content.EventKinds() {
+		header.Kinds = append(header.Kinds, ed.kind(k))
+	}
+	for _, t := range s.Tags {
+		header.Tags = append(header.Tags, searchTag{Name: t.Name, Events: deltas(t.Events, eventNumber)})
+	}
+
+	common := r.common(s)
+	people := make([]jsonItem, len(s.People))
+	for i, p := range s.People {
+		events := deltas(p.Events, eventNumber)
+		people[i] = jsonItem{key: p.ID,
+			// The numbers move when an earlier event is added.
+			fingerprint: fingerprintOf(common, func(h *hasher) {
+				h.doc(&p.Doc)
+				for _, n := range events {
+					h.uint(uint64(n))
+				}
+			}),
+			value: func() any {
+				t := ed.person(p)
+				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description, Events: events}
+			}}
+	}
+	events := make([]jsonItem, len(s.Events))
+	for i, e := range s.Events {
+		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+			value: func() any { return searchEventOf(e, ed) }}
+	}
+
+	data, err := json.Marshal(header)
+	if err != nil {
+		return err
+	}
+	// The header's closing brace gives way to the two lists.
+	buf.Write(data[:len(data)-1])
+	buf.WriteString(`,"people":`)
+	if err := ed.people.writeArray(buf, people, !r.opts.Once); err != nil {
+		return err
+	}
+	buf.WriteString(`,"events":`)
+	if err := ed.events.writeArray(buf, events, !r.opts.Once); err != nil {
+		return err
+	}
+	buf.WriteString("}\n")
+	return nil
+}
+
+// deltas numbers a person's or a tag's events as the index does: in order,
+// the first by its number, each other by its difference from the one
+// before.
+func deltas(events []*model.Event, number map[*model.Event]int) []int {
+	numbers := make([]int, len(events))
+	for i, e := range events {
+		numbers[i] = number[e]
+	}
+	slices.Sort(numbers)
+	for i := len(numbers) - 1; i > 0; i-- {
+		numbers[i] -= numbers[i-1]
+	}
+	return numbers
+}
+
+func searchEventOf(e *model.Event, ed *searchEdition) searchEvent {
+	t := ed.event(e)
+	se := searchEvent{ID: e.ID, Title: t.title, Summary: t.summary, Place: t.place, Mediator: t.mediator,
+		Kind: slices.Index(content.EventKinds(), e.Kind)}
+	if date := e.Date.String(); !strings.HasPrefix(e.ID+"-", date+"-") {
+		se.Date = date
+	}
+	if e.EndDate != nil {
+		se.EndDate = e.EndDate.String()
+	}
+	return se
 }

@@ -3,12 +3,14 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 func testSite(t *testing.T) *model.Site {
@@ -28,51 +30,162 @@ func testSite(t *testing.T) *model.Site {
 	}, model.Options{})
 }
 
-// The index has every person with all their names and every event, newest
-// first, with addresses under the base path.
-func TestSearchIndex(t *testing.T) {
-	r, diags := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/"}})
-	if len(diags) > 0 {
-		t.Fatal(diags)
+// searchSite is a small site for the search index: an exchange whose id
+// begins with its date, with a place, a mediator, two tags and a person in
+// two roles; a repatriation over three days whose id does not; and one
+// more event on each of the earlier dates given.
+func searchSite(t *testing.T, earlier ...string) *model.Site {
+	t.Helper()
+	date := func(s string) content.Date {
+		d, err := content.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
 	}
-	site := testSite(t)
+	end := date("2025-05-25")
+	files := &content.Files{
+		Site: &content.Site{Title: "T", Parties: []content.Party{{ID: "ukraine", Name: "Ukraine"}, {ID: "russia", Name: "Russia"}}},
+		Events: []*content.Event{
+			{Doc: content.Doc{ID: "2025-08-24-x", Hash: 1}, Title: "146 for 146", Date: date("2025-08-24"), Kind: "exchange", Summary: "Journalists and civilians",
+				Place: "Belarus–Ukraine border", Mediator: "United Arab Emirates", Tags: []string{"journalists", "civilians"},
+				People: []content.Participant{{ID: "dmytro-khyliuk", Role: "released"}, {ID: "dmytro-khyliuk", Role: "quoted"}}},
+			{Doc: content.Doc{ID: "thousand", Hash: 2}, Title: "1,000 for 1,000", Date: date("2025-05-23"), EndDate: &end, Kind: "repatriation", Tags: []string{"civilians"}},
+		},
+		People: []*content.Person{{Doc: content.Doc{ID: "dmytro-khyliuk", Hash: 3}, Name: "Dmytro Khyliuk", NativeName: "Дмитро Хилюк",
+			Aliases: []string{"Dmytro Khylyuk", "Дмитрий Хилюк"}, Description: "Ukrainian journalist"}},
+	}
+	for i, d := range earlier {
+		files.Events = append(files.Events, &content.Event{Doc: content.Doc{ID: d + "-earlier", Hash: uint64(10 + i)}, Title: "Earlier", Date: date(d), Kind: "talks"})
+	}
+	return model.Build(files, model.Options{})
+}
+
+type searchIndexJSON struct {
+	Months, Kinds []string
+	URLs          map[string]string
+	Tags          []struct {
+		N string
+		E []int
+	}
+	People []struct {
+		I, N, D string
+		O       []string
+		E       []int
+	}
+	Events []struct {
+		I, T, D, E, S, L, M string
+		K                   int
+	}
+}
+
+func writeSearchIndex(t *testing.T, r *Renderer, site *model.Site, ed *searchEdition) (searchIndexJSON, string) {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := r.searchIndex(site).write(&buf); err != nil {
+	if err := r.searchIndex(site, ed).write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	var idx struct {
-		People []struct {
-			N, D, U string
-			O       []string
-		}
-		Events []struct{ T, S, D, K, U string }
-	}
+	var idx searchIndexJSON
 	if err := json.Unmarshal(buf.Bytes(), &idx); err != nil {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
-	if len(idx.People) != 1 || idx.People[0].N != "Dmytro Khyliuk" || strings.Join(idx.People[0].O, "|") != "Дмитро Хилюк|Dmytro Khylyuk" ||
-		idx.People[0].U != "/repo/people/dmytro-khyliuk/" || idx.People[0].D != "Ukrainian journalist" {
+	return idx, buf.String()
+}
+
+// The index has every person with all their names and events, every tag
+// with its events, and every event, newest first, with what it is found
+// by: its date, place, mediator and kind. Events give their kind by
+// position, people and tags their events by number, and the addresses
+// are prefixes under the base path, with the id.
+func TestSearchIndex(t *testing.T) {
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/"}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	site := searchSite(t)
+	idx, text := writeSearchIndex(t, r, site, r.search)
+	// The tags' events: both (numbers 0 and 1), and the second (number 1).
+	if len(idx.Months) != 12 || idx.Months[7] != "August" || strings.Join(idx.Kinds, "|") != "Exchange|Repatriation of remains|Talks|Other" ||
+		fmt.Sprint(idx.Tags) != "[{civilians [0 1]} {journalists [1]}]" {
+		t.Errorf("the lists at the top: %v %v %+v", idx.Months, idx.Kinds, idx.Tags)
+	}
+	if idx.URLs["event"]+"2025-08-24-x/" != r.url(site.Events[1].Path()) || idx.URLs["person"]+"dmytro-khyliuk/" != r.url(site.People[0].Path()) ||
+		idx.URLs["person"] != "/repo/people/" {
+		t.Errorf("addresses: %v", idx.URLs)
+	}
+	// The person's one event (listed twice, in two roles) is the second
+	// oldest, number 1.
+	if len(idx.People) != 1 || idx.People[0].I != "dmytro-khyliuk" || idx.People[0].N != "Dmytro Khyliuk" ||
+		strings.Join(idx.People[0].O, "|") != "Дмитро Хилюк|Dmytro Khylyuk|Дмитрий Хилюк" || idx.People[0].D != "Ukrainian journalist" ||
+		fmt.Sprint(idx.People[0].E) != "[1]" {
 		t.Errorf("people: %+v", idx.People)
 	}
-	if len(idx.Events) != 2 || idx.Events[0].U != "/repo/events/2025-08-24-x/" || idx.Events[0].K != "Exchange" ||
-		idx.Events[0].D != "2025-08-24" || idx.Events[0].S != "Journalists & civilians" || idx.Events[1].K != "Repatriation of remains" {
-		t.Errorf("events, newest first: %+v", idx.Events)
+	if len(idx.Events) != 2 {
+		t.Fatalf("events: %+v", idx.Events)
 	}
-	if !strings.Contains(buf.String(), `"n":"Dmytro Khyliuk"`) || strings.Contains(buf.String(), "\n ") {
-		t.Errorf("the index is not compact JSON with short keys:\n%s", buf.String())
+	x, k := idx.Events[0], idx.Events[1]
+	// The date is left out where the id begins with it; the kind, where it
+	// is the first (an exchange).
+	if x.I != "2025-08-24-x" || x.D != "" || x.E != "" || x.K != 0 || x.S != "Journalists and civilians" || x.L != "Belarus–Ukraine border" ||
+		x.M != "United Arab Emirates" {
+		t.Errorf("the exchange, newest first: %+v", x)
+	}
+	if k.I != "thousand" || k.T != "1,000 for 1,000" || k.D != "2025-05-23" || k.E != "2025-05-25" || idx.Kinds[k.K] != "Repatriation of remains" {
+		t.Errorf("the repatriation: %+v", k)
+	}
+	if strings.Count(text, "Khyliuk") != 1 || strings.Count(text, "civilians") != 2 || !strings.Contains(text, `"n":"Dmytro Khyliuk"`) ||
+		strings.Contains(text, "\n ") {
+		t.Errorf("the index is not compact JSON with short keys and each text once:\n%s", text)
 	}
 	// Its fingerprint follows the people and the events.
-	before := fingerprintOf(1, r.searchIndex(site).deps)
+	before := fingerprintOf(1, r.searchIndex(site, r.search).deps)
 	site.People[0].Person = &content.Person{Doc: content.Doc{ID: "dmytro-khyliuk", Hash: 42}, Name: "Renamed"}
-	if fingerprintOf(1, r.searchIndex(site).deps) == before {
+	if fingerprintOf(1, r.searchIndex(site, r.search).deps) == before {
 		t.Error("the fingerprint does not change with a person")
+	}
+}
+
+// People (and tags) number their events from the oldest, the first by its
+// number and the others by the difference from the one before. A rebuild reuses the
+// items' encodings, but not where an earlier event has moved the numbers.
+func TestSearchIndexEventNumbers(t *testing.T) {
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
+	site := searchSite(t, "2024-01-01")
+	site.People[0].Events = append(site.People[0].Events, site.Events[0], site.Events[1])
+	idx, _ := writeSearchIndex(t, r, site, r.search)
+	if fmt.Sprint(idx.People[0].E) != "[0 1 1]" {
+		t.Errorf("the events 0, 1 and 2: %v", idx.People[0].E)
+	}
+	idx, _ = writeSearchIndex(t, r, searchSite(t, "2024-01-01", "2023-01-01"), r.search)
+	if fmt.Sprint(idx.People[0].E) != "[3]" {
+		t.Errorf("after an earlier event, the person's is %v", idx.People[0].E)
+	}
+}
+
+// The index of another edition of the site has its months, labels and
+// texts: the builder takes them as parameters.
+func TestSearchIndexEdition(t *testing.T) {
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
+	ed := &searchEdition{path: "uk/search-index.json",
+		months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
+		kind:   func(k string) string { return map[string]string{"exchange": "Обмін"}[k] },
+		event:  func(e *model.Event) searchEventText { return searchEventText{title: "Обмін " + e.ID} },
+		person: func(p *model.Person) searchPersonText {
+			return searchPersonText{name: p.NativeName, other: []string{p.Name}}
+		},
+	}
+	out := r.searchIndex(searchSite(t), ed)
+	idx, _ := writeSearchIndex(t, r, searchSite(t), ed)
+	if out.path != "uk/search-index.json" || idx.Months[7] != "серпня" || idx.Kinds[0] != "Обмін" || idx.Events[0].T != "Обмін 2025-08-24-x" ||
+		idx.Events[0].S != "" || idx.People[0].N != "Дмитро Хилюк" || idx.People[0].O[0] != "Dmytro Khyliuk" || len(idx.Tags) != 2 {
+		t.Errorf("%s: %+v", out.path, idx)
 	}
 }
 
 // JSON-LD describes events and people with schema.org types, is safe in a
 // script element, and is left out of other pages.
 func TestJSONLD(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	site := testSite(t)
 	var event *model.Event
 	for _, e := range site.Events {
@@ -114,7 +227,7 @@ func TestJSONLD(t *testing.T) {
 func TestPortrait(t *testing.T) {
 	fsys := minimalLayouts()
 	fsys["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("jpeg")}
-	r, diags := New(fsys, Options{BaseURL: BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	r, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

@@ -28,7 +28,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // Internal URLs of the server; they start with a path no site page can have.
@@ -109,7 +109,7 @@ func (s *Server) Handler() http.Handler {
 // ContentSecurityPolicy is sent with every response: the policy the
 // published pages declare in a meta tag, so the preview shows what readers
 // get, and frame-ancestors, which only a header can set.
-const ContentSecurityPolicy = render.ContentSecurityPolicy + "; frame-ancestors 'none'"
+const ContentSecurityPolicy = site.ContentSecurityPolicy + "; frame-ancestors 'none'"
 
 // guard refuses requests for other host names, so that a web page cannot
 // reach the preview server through DNS rebinding (its host name resolving
@@ -130,7 +130,7 @@ func guard(next http.Handler) http.Handler {
 
 // localHost reports whether a Host header names this machine as a person
 // typing an address would: localhost, a name under .localhost, or an IP
-// address (the one -addr gives, when it is not a loopback one).
+// address (the one it listens on, when it is not a loopback one).
 func localHost(hostport string) bool {
 	host := hostport
 	if h, _, err := net.SplitHostPort(hostport); err == nil {
@@ -301,11 +301,11 @@ func inject(page []byte) []byte {
 // Listen opens addr for Serve, refusing anything but a host:port.
 func Listen(addr string) (net.Listener, error) {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
-		return nil, fmt.Errorf("-addr %q: want host:port, like 127.0.0.1:8080", addr)
+		return nil, fmt.Errorf("address %q: want host:port, like 127.0.0.1:8080", addr)
 	}
 	l, err := net.Listen("tcp", addr)
 	if errors.Is(err, syscall.EADDRINUSE) {
-		return nil, fmt.Errorf("%s is in use: stop the other server or choose another -addr", addr)
+		return nil, fmt.Errorf("%s is in use: stop the other server or choose another address", addr)
 	}
 	return l, err
 }

@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-func site(t *testing.T) *httptest.Server {
+func servedSite(t *testing.T) *httptest.Server {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range map[string]string{
@@ -47,7 +47,7 @@ func get(t *testing.T, url string) (*http.Response, string) {
 
 // The site is served as GitHub Pages serves a project site.
 func TestServesLikeGitHubPages(t *testing.T) {
-	srv := site(t)
+	srv := servedSite(t)
 	tests := []struct {
 		path, status, location, body, ctype string
 	}{
@@ -178,7 +178,7 @@ func TestEvents(t *testing.T) {
 // Requests for other host names are refused (DNS rebinding), and every
 // response carries nosniff and the Content-Security-Policy.
 func TestGuard(t *testing.T) {
-	srv := site(t)
+	srv := servedSite(t)
 	for host, want := range map[string]int{
 		"": 200, "localhost:8080": 200, "127.0.0.1:8080": 200, "[::1]:8080": 200, "app.localhost": 200,
 		"192.168.1.20:8080": 200, "evil.example": 403, "evil.example:8080": 403, "localhost.evil.example": 403,

@@ -14,20 +14,14 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"golang.org/x/text/unicode/norm"
 )
 
-// Lang chooses the transliteration of Cyrillic letters.
-type Lang string
-
-const (
-	// Auto chooses Ukrainian or Russian from the letters only one of them
-	// has (і ї є ґ, or ы э ё ъ); text with neither, or with both, is taken
-	// as Ukrainian.
-	Auto      Lang = ""
-	Ukrainian Lang = "uk"
-	Russian   Lang = "ru"
-)
+// Auto, as the language of Make and Romanize, chooses Ukrainian or Russian
+// from the letters only one of them has (lang.Cyrillic); text with neither,
+// or with both, is taken as Ukrainian.
+const Auto lang.Lang = ""
 
 // MaxLen is the longest slug Make returns; a longer one is cut after its
 // last whole word that fits.
@@ -35,11 +29,11 @@ const MaxLen = 60
 
 // Make returns the slug of s, or "" when s has no letter or digit that can
 // be written in ASCII.
-func Make(s string, lang Lang) string {
-	if lang == Auto {
-		lang = Detect(s)
+func Make(s string, language lang.Lang) string {
+	if language == Auto {
+		language = Detect(s)
 	}
-	words := strings.FieldsFunc(Transliterate(s, lang), func(r rune) bool {
+	words := strings.FieldsFunc(Transliterate(s, language), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
 	})
 	out := ""
@@ -59,23 +53,22 @@ func Make(s string, lang Lang) string {
 	return out
 }
 
-// Detect says which language's transliteration suits s.
-func Detect(s string) Lang {
-	uk := strings.ContainsAny(strings.ToLower(s), "іїєґ")
-	ru := strings.ContainsAny(strings.ToLower(s), "ыэёъ")
-	if ru && !uk {
-		return Russian
+// Detect says which language's transliteration suits s: Russian when only
+// Russian has its letters, Ukrainian otherwise.
+func Detect(s string) lang.Lang {
+	if lang.Cyrillic(s) == lang.Russian {
+		return lang.Russian
 	}
-	return Ukrainian
+	return lang.Ukrainian
 }
 
 // Transliterate writes s in lowercase ASCII as far as it can: Cyrillic by
-// lang (Auto is Ukrainian here), other letters without their diacritics.
+// language (Auto is Ukrainian here), other letters without their diacritics.
 // Apostrophes inside words are dropped ("Zelensky's" → "zelenskys"), and
 // "&" becomes " and ". Characters it cannot write stay as they are.
-func Transliterate(s string, lang Lang) string {
+func Transliterate(s string, language lang.Lang) string {
 	table, special := ukrainian, ukrainianInitial
-	if lang == Russian {
+	if language == lang.Russian {
 		table, special = russian, nil
 	}
 	rs := []rune(strings.ToLower(norm.NFC.String(s)))
@@ -95,10 +88,10 @@ func Transliterate(s string, lang Lang) string {
 		case isApostrophe(r):
 			// Inside a word (Ukrainian м'ясо, English Kherson's) it
 			// separates nothing.
-		case lang == Ukrainian && r == 'з' && next == 'г':
+		case language == lang.Ukrainian && r == 'з' && next == 'г':
 			b.WriteString("zgh") // зг is zgh, so that it is not read as zh
 			i++
-		case lang == Russian && (r == 'и' || r == 'ы') && next == 'й' && (i+2 == len(rs) || !isLetter(rs[i+2])):
+		case language == lang.Russian && (r == 'и' || r == 'ы') && next == 'й' && (i+2 == len(rs) || !isLetter(rs[i+2])):
 			b.WriteString("y") // Мединский → Medinsky
 			i++
 		case initial && special[r] != "":
@@ -177,9 +170,9 @@ var russian = map[rune]string{
 // Romanize writes the Cyrillic words of a name in Latin letters, keeping
 // their capitals and everything else as it is: "Дмитро Хилюк" → "Dmytro
 // Khyliuk". It is the starting point for a name as written in English.
-func Romanize(s string, lang Lang) string {
-	if lang == Auto {
-		lang = Detect(s)
+func Romanize(s string, language lang.Lang) string {
+	if language == Auto {
+		language = Detect(s)
 	}
 	var b strings.Builder
 	rs := []rune(s)
@@ -199,7 +192,7 @@ func Romanize(s string, lang Lang) string {
 			b.WriteString(string(word))
 			continue
 		}
-		latin := []rune(Transliterate(string(word), lang))
+		latin := []rune(Transliterate(string(word), language))
 		if len(latin) > 0 && unicode.IsUpper(word[0]) {
 			allCaps := len(word) > 1 && string(word) == strings.ToUpper(string(word))
 			if allCaps {

@@ -1,12 +1,16 @@
 package slug
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+)
 
 func TestMake(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		lang Lang
-		want string
+		in       string
+		language lang.Lang
+		want     string
 	}{
 		// ASCII
 		{"146 for 146, with two journalists freed", Auto, "146-for-146-with-two-journalists-freed"},
@@ -21,24 +25,24 @@ func TestMake(t *testing.T) {
 		{"Максим Буткевич", Auto, "maksym-butkevych"},
 		// the examples of the resolution: initial and other positions,
 		// зг, the apostrophe and the soft sign
-		{"Згорани Розгон", Ukrainian, "zghorany-rozghon"},
-		{"Єнакієве Гаєвич", Ukrainian, "yenakiieve-haievych"},
-		{"Їжакевич Кадиївка", Ukrainian, "yizhakevych-kadyivka"},
-		{"Йосипівка Стрий", Ukrainian, "yosypivka-stryi"},
-		{"Юрій Корюківка", Ukrainian, "yurii-koriukivka"},
-		{"Яготин Костянтин", Ukrainian, "yahotyn-kostiantyn"},
-		{"Знам'янка Феодосія", Ukrainian, "znamianka-feodosiia"},
-		{"Знам’янка Знамʼянка", Ukrainian, "znamianka-znamianka"},
-		{"Щербухи Гоща", Ukrainian, "shcherbukhy-hoshcha"},
-		{"Ґалаґан Горґани", Ukrainian, "galagan-horgany"},
-		{"Наталія Львів", Ukrainian, "nataliia-lviv"},
+		{"Згорани Розгон", lang.Ukrainian, "zghorany-rozghon"},
+		{"Єнакієве Гаєвич", lang.Ukrainian, "yenakiieve-haievych"},
+		{"Їжакевич Кадиївка", lang.Ukrainian, "yizhakevych-kadyivka"},
+		{"Йосипівка Стрий", lang.Ukrainian, "yosypivka-stryi"},
+		{"Юрій Корюківка", lang.Ukrainian, "yurii-koriukivka"},
+		{"Яготин Костянтин", lang.Ukrainian, "yahotyn-kostiantyn"},
+		{"Знам'янка Феодосія", lang.Ukrainian, "znamianka-feodosiia"},
+		{"Знам’янка Знамʼянка", lang.Ukrainian, "znamianka-znamianka"},
+		{"Щербухи Гоща", lang.Ukrainian, "shcherbukhy-hoshcha"},
+		{"Ґалаґан Горґани", lang.Ukrainian, "galagan-horgany"},
+		{"Наталія Львів", lang.Ukrainian, "nataliia-lviv"},
 		// Russian, found by its letters or asked for
-		{"Владимир Мединский", Russian, "vladimir-medinsky"},
+		{"Владимир Мединский", lang.Russian, "vladimir-medinsky"},
 		{"Фёдор Достоевский", Auto, "fyodor-dostoevsky"},
 		{"Объезд Эхо Ы", Auto, "obezd-ekho-y"},
 		{"Красный Мыс", Auto, "krasny-mys"},
-		{"Юрий Щукин", Russian, "yury-shchukin"},
-		{"Государственная Дума", Russian, "gosudarstvennaya-duma"},
+		{"Юрий Щукин", lang.Russian, "yury-shchukin"},
+		{"Государственная Дума", lang.Russian, "gosudarstvennaya-duma"},
 		// without distinctive letters, Ukrainian
 		{"Владимир Мединский", Auto, "vladymyr-medynskyi"},
 		// Latin letters with diacritics, and others
@@ -51,8 +55,8 @@ func TestMake(t *testing.T) {
 		{"!!! ???", Auto, ""},
 		{"北京", Auto, ""},
 	} {
-		if got := Make(tc.in, tc.lang); got != tc.want {
-			t.Errorf("Make(%q, %q) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		if got := Make(tc.in, tc.language); got != tc.want {
+			t.Errorf("Make(%q, %q) = %q, want %q", tc.in, tc.language, got, tc.want)
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // markdown parses bodies as the renderer does, to find their links.
-var markdown = goldmark.New(goldmark.WithExtensions(content.MarkdownExtensions...))
+var markdown = goldmark.New(goldmark.WithExtensions(content.MarkdownExtensions()...))
 
 // bodyLinks reports the links and images of a Markdown body whose
 // destination may not appear on the site (javascript:, data: and the like),

@@ -1,14 +1,21 @@
 package validate
 
 import (
-	"regexp"
+	"path"
+	"slices"
+	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
-// portraitPattern is what a portrait may name: a JPEG or PNG image in the
-// layouts' static/portraits/ folder, with a name that is safe in a URL.
-var portraitPattern = regexp.MustCompile(`^portraits/[a-z0-9]+(-[a-z0-9]+)*\.(jpg|jpeg|png)$`)
+// portraitName reports whether a portrait names what it may: a JPEG or PNG
+// image in the layouts' static/portraits/ folder, with a name that is a
+// valid id, so safe in a URL.
+func portraitName(p string) bool {
+	name, ok := strings.CutPrefix(p, "portraits/")
+	ext := path.Ext(name)
+	return ok && slices.Contains([]string{".jpg", ".jpeg", ".png"}, ext) && content.ValidID(strings.TrimSuffix(name, ext))
+}
 
 // portrait checks a person's portrait fields: a file name the site can
 // publish, and a text alternative for the picture (WCAG 1.1.1). Whether
@@ -16,7 +23,7 @@ var portraitPattern = regexp.MustCompile(`^portraits/[a-z0-9]+(-[a-z0-9]+)*\.(jp
 func (c *checker) portrait(p *content.Person) {
 	doc := &p.Doc
 	switch {
-	case p.Portrait != "" && !portraitPattern.MatchString(p.Portrait):
+	case p.Portrait != "" && !portraitName(p.Portrait):
 		c.errorf(doc, "portrait", "put a JPEG or PNG image in layouts/static/portraits/ and write its name, like portraits/dmytro-khyliuk.jpg",
 			"portrait %q is not an image in portraits/", p.Portrait)
 	case p.Portrait != "" && p.PortraitAlt == "":

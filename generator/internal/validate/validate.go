@@ -158,11 +158,7 @@ func (c *checker) warnf(doc *content.Doc, field, hint, format string, args ...an
 	c.report(diag.Warning, doc, field, hint, format, args...)
 }
 
-// idPattern is what ids and tags look like: they become URL segments and
-// directory names, so nothing else may reach a path.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-const idHint = "use lowercase letters a-z and digits, words joined by single hyphens"
+const idHint = "use " + content.IDRule
 
 // repositoryPattern is a GitHub repository, "owner/name".
 var repositoryPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
@@ -174,7 +170,7 @@ func (c *checker) site(s *content.Site) {
 	}
 	for i, p := range s.Parties {
 		field := fmt.Sprintf("parties[%d].id", i)
-		if !idPattern.MatchString(p.ID) && p.ID != "" {
+		if !content.ValidID(p.ID) && p.ID != "" {
 			c.errorf(&s.Doc, field, idHint, "party id %q is not a valid id", p.ID)
 		}
 		if slices.Contains(c.parties, p.ID) {
@@ -214,19 +210,17 @@ func (c *checker) uniqueIDs() *idCheck {
 	return result
 }
 
-var eventIDPattern = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(-[a-z0-9]+)*)$`)
-
 // datedFile checks the file name and date of an event or a statement: the
 // name is the date and words, and the date is not in the future.
 func (c *checker) datedFile(doc *content.Doc, what string, date content.Date) {
-	m := eventIDPattern.FindStringSubmatch(doc.ID)
+	named, ok := content.DatedID(doc.ID)
 	switch {
-	case m == nil:
-		c.errorf(doc, "", "name it YYYY-MM-DD-words.md, like 2025-08-24-146-for-146.md, with "+strings.TrimPrefix(idHint, "use "),
+	case !ok:
+		c.errorf(doc, "", "name it YYYY-MM-DD-words.md, like 2025-08-24-146-for-146.md, with "+content.IDRule,
 			"file name %q is not a valid %s id", doc.ID+".md", what)
-	case !date.IsZero() && m[1] != date.String():
+	case !date.IsZero() && named != date.String():
 		c.errorf(doc, "date", "rename the file or correct the date",
-			"date %s differs from the date in the file name, %s", date, m[1])
+			"date %s differs from the date in the file name, %s", date, named)
 	}
 	if !date.IsZero() && c.today.Before(date) {
 		c.warnf(doc, "date", "check the year", "date %s is in the future", date)
@@ -240,8 +234,8 @@ func (c *checker) event(e *content.Event) {
 		c.errorf(doc, "end_date", "end_date is the last day of the event, on or after date",
 			"end_date %s is before date %s", e.EndDate, e.Date)
 	}
-	if e.Kind != "" && !slices.Contains(content.EventKinds, e.Kind) {
-		c.errorf(doc, "kind", choiceHint(e.Kind, content.EventKinds), "unknown kind %q", e.Kind)
+	if kinds := content.EventKinds(); e.Kind != "" && !slices.Contains(kinds, e.Kind) {
+		c.errorf(doc, "kind", choiceHint(e.Kind, kinds), "unknown kind %q", e.Kind)
 	}
 	c.figures(e)
 	c.participants(e)
@@ -331,8 +325,8 @@ func (c *checker) participants(e *content.Event) {
 			}
 			c.errorf(&e.Doc, field+".id", hint, "unknown person %q", p.ID)
 		}
-		if p.Role != "" && !slices.Contains(content.Roles, p.Role) {
-			c.errorf(&e.Doc, field+".role", choiceHint(p.Role, content.Roles), "unknown role %q", p.Role)
+		if p.Role != "" && content.RoleOrder(p.Role) < 0 {
+			c.errorf(&e.Doc, field+".role", choiceHint(p.Role, content.Roles()), "unknown role %q", p.Role)
 		}
 		if seen[p] {
 			c.errorf(&e.Doc, field, "remove the repeated entry", "%s is listed twice as %s", p.ID, p.Role)
@@ -344,7 +338,7 @@ func (c *checker) participants(e *content.Event) {
 func (c *checker) tags(e *content.Event) {
 	for i, t := range e.Tags {
 		field := fmt.Sprintf("tags[%d]", i)
-		if !idPattern.MatchString(t) {
+		if !content.ValidID(t) {
 			c.errorf(&e.Doc, field, idHint, "tag %q is not a valid tag", t)
 		}
 		if slices.Index(e.Tags, t) < i {
@@ -356,7 +350,7 @@ func (c *checker) tags(e *content.Event) {
 func (c *checker) sources(doc *content.Doc, sources []content.Source) {
 	for i, s := range sources {
 		field := fmt.Sprintf("sources[%d]", i)
-		if s.ID != "" && !idPattern.MatchString(s.ID) {
+		if s.ID != "" && !content.ValidID(s.ID) {
 			c.errorf(doc, field+".id", idHint, "source id %q is not a valid id", s.ID)
 		}
 		if slices.IndexFunc(sources, func(o content.Source) bool { return o.ID == s.ID }) < i {
@@ -388,8 +382,8 @@ func (c *checker) webURL(doc *content.Doc, field, raw string) {
 
 func (c *checker) person(p *content.Person) {
 	doc := &p.Doc
-	if !idPattern.MatchString(p.ID) {
-		c.errorf(doc, "", "rename the file: "+strings.TrimPrefix(idHint, "use "), "file name %q is not a valid person id", p.ID+".md")
+	if !content.ValidID(p.ID) {
+		c.errorf(doc, "", "rename the file: "+content.IDRule, "file name %q is not a valid person id", p.ID+".md")
 	}
 	if p.Party != "" && !slices.Contains(c.parties, p.Party) {
 		c.errorf(doc, "party", choiceHint(p.Party, c.parties), "unknown party %q", p.Party)
@@ -432,7 +426,7 @@ func (c *checker) redirects() {
 			for k, old := range from(i) {
 				field := fmt.Sprintf("redirect_from[%d]", k)
 				switch page, taken := ids[old], claimed[old]; {
-				case !idPattern.MatchString(old):
+				case !content.ValidID(old):
 					c.errorf(d, field, "write the old file name without .md", "redirect_from %q is not a valid id", old)
 				case page != nil:
 					c.errorf(d, field, "a redirect cannot replace a page that exists: remove it from redirect_from",

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -76,6 +77,7 @@ func New(opts Options) (*Watcher, error) {
 	if opts.Logf == nil {
 		opts.Logf = func(string, ...any) {}
 	}
+	opts.Roots = slices.Clone(opts.Roots) // made absolute below; the caller's stay as they are
 	for i, root := range opts.Roots {
 		abs, err := filepath.Abs(root)
 		if err != nil {

@@ -213,3 +213,21 @@ func TestFallbackToPolling(t *testing.T) {
 	write(t, filepath.Join(root, "new.md"), "x")
 	collect(t, w, root, "new.md")
 }
+
+// New works on its own copy of the options: the caller's roots stay as
+// they were given.
+func TestNewKeepsTheCallersOptions(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("content", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	roots := []string{"content"}
+	w, err := New(Options{Roots: roots, Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if roots[0] != "content" {
+		t.Errorf("New changed the caller's roots to %q", roots)
+	}
+}

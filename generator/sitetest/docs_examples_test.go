@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"io/fs"
@@ -18,7 +18,7 @@ var yamlBlock = regexp.MustCompile("(?s)\n( *)```yaml\n(.*?)\n *```")
 // The event and the person that CONTRIBUTING.md asks contributors to copy
 // pass the check beside the shipped content, with no warning.
 func TestContributingExamplesPass(t *testing.T) {
-	doc, err := os.ReadFile("../CONTRIBUTING.md")
+	doc, err := os.ReadFile("../../CONTRIBUTING.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,11 +34,11 @@ func TestContributingExamplesPass(t *testing.T) {
 		return strings.Join(lines, "\n") + "\n"
 	}
 	fsys := fstest.MapFS{}
-	err = fs.WalkDir(os.DirFS("../content"), ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile("../content/" + p)
+		data, err := os.ReadFile("../../content/" + p)
 		fsys[p] = &fstest.MapFile{Data: data}
 		return err
 	})

@@ -1,10 +1,11 @@
-package main
+package sitetest
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"io/fs"
 	"net/url"
 	"os"
 	"regexp"
@@ -15,28 +16,35 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 )
 
 // buildShipped builds the real content/ and layouts/ in memory.
 func buildShipped(t *testing.T, baseURL string) map[string][]byte {
 	t.Helper()
-	base, err := render.ParseBaseURL(baseURL)
+	return buildSite(t, os.DirFS("../../content"), baseURL)
+}
+
+// buildSite builds a content directory with the real layouts in memory.
+func buildSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
+	base, err := site.ParseBaseURL(baseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var sink render.MapSink
 	_, diags, err := build.Run(build.Options{
-		Content: os.DirFS("../content"), Layouts: os.DirFS("../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: today,
+		Content: content, Layouts: os.DirFS("../../layouts"),
+		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today(),
 	}, &sink)
 	if err != nil || diags.HasErrors() {
-		t.Fatalf("the shipped site does not build: %v\n%v", err, diags)
+		t.Fatalf("the site does not build: %v\n%v", err, diags)
 	}
 	return sink.Files
 }
 
-// Every page kind of DESIGN.md §3 is in the shipped site.
+// Every page kind of README.md ("The site") is in the shipped site.
 func TestShippedSiteHasEveryPageKind(t *testing.T) {
 	files := buildShipped(t, "/")
 	for _, name := range []string{
@@ -135,8 +143,8 @@ func TestShippedSiteLinksResolve(t *testing.T) {
 func TestPaginatedSiteLinksResolve(t *testing.T) {
 	const base = "/some-repo/"
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: base}, Today: today, EventsPerPage: 7, PeoplePerPage: 11}, &sink)
+	_, diags, err := build.Run(build.Options{Content: corpus.FS(300), Layouts: os.DirFS("../../layouts"), ContentDir: "content",
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: base}, Today: Today(), EventsPerPage: 7, PeoplePerPage: 11}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
@@ -267,7 +275,7 @@ func TestShippedSitePolicy(t *testing.T) {
 				continue
 			}
 			if n.Data == "meta" && strings.EqualFold(attr(n, "http-equiv"), "Content-Security-Policy") {
-				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == render.ContentSecurityPolicy
+				declared = policyBase.ReplaceAllString(attr(n, "content"), "") == site.ContentSecurityPolicy
 			}
 			if n.Data == "script" && attr(n, "src") == "" && attr(n, "type") != "application/ld+json" {
 				t.Errorf("%s: an inline script", name)

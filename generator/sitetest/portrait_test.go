@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 )
 
@@ -36,20 +37,20 @@ func mapFS(t *testing.T, dir string) fstest.MapFS {
 // is known; a portrait that is not among the static files fails the build,
 // naming the person.
 func TestPortraitOnPersonPage(t *testing.T) {
-	contentFS, layoutsFS := mapFS(t, "../content"), mapFS(t, "../layouts")
+	contentFS, layoutsFS := mapFS(t, "../../content"), mapFS(t, "../../layouts")
 	const person = "people/dmytro-khyliuk.md"
 	contentFS[person].Data = bytes.Replace(contentFS[person].Data, []byte("\ndescription: "),
 		[]byte("\nportrait: portraits/dmytro-khyliuk.jpg\nportrait_alt: Dmytro Khyliuk in a grey jacket, smiling\ndescription: "), 1)
 	layoutsFS["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("not really a JPEG")}
 
 	build1 := func(baseURL string) (map[string][]byte, string) {
-		base, err := render.ParseBaseURL(baseURL)
+		base, err := site.ParseBaseURL(baseURL)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var sink render.MapSink
 		_, diags, err := build.Run(build.Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
-			BaseURL: base, Today: today}, &sink)
+			BaseURL: base, Today: Today()}, &sink)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"os"
@@ -13,7 +13,7 @@ import (
 // decoder reads, with the same required ones: a field added to the code and
 // not to the documentation (or the other way round) fails here.
 func TestFieldReferenceMatchesCode(t *testing.T) {
-	doc, err := os.ReadFile("../CONTRIBUTING.md")
+	doc, err := os.ReadFile("../../CONTRIBUTING.md")
 	if err != nil {
 		t.Fatal(err)
 	}

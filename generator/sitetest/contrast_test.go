@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"fmt"
@@ -46,7 +46,7 @@ func contrast(a, b string) float64 {
 // pages; this covers what it cannot judge, such as the chart's lines and
 // labels inside its SVG, and the colours a page may not happen to use.
 func TestColourContrast(t *testing.T) {
-	css, err := os.ReadFile("../layouts/static/style.css")
+	css, err := os.ReadFile("../../layouts/static/style.css")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"go/ast"
@@ -21,7 +21,7 @@ import (
 func checkMessages(t *testing.T) []string {
 	t.Helper()
 	var msgs []string
-	for _, dir := range []string{"internal/content", "internal/validate"} {
+	for _, dir := range []string{"../internal/content", "../internal/validate"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
@@ -150,7 +150,7 @@ var backticked = regexp.MustCompile("`([^`]+)`")
 // under "## What the check messages mean" in CONTRIBUTING.md.
 func documentedMessages(t *testing.T) []string {
 	t.Helper()
-	doc, err := os.ReadFile("../CONTRIBUTING.md")
+	doc, err := os.ReadFile("../../CONTRIBUTING.md")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,10 @@
-package main
+// Package sitetest holds the tests of the site as it is shipped: the
+// content and the layouts of the repository built and checked page by page,
+// the record's own consistency, the documents that must agree with the code
+// (CONTRIBUTING.md), the workflows, and the site in a real browser. It also
+// gives the tests of other packages what they share: a headless browser and
+// polling with a deadline.
+package sitetest
 
 import (
 	"context"
@@ -8,12 +14,17 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 )
 
-// newBrowser starts headless Chromium (Debian's chromium package) for one
+// Today is the fixed "now" of tests, so that no date drifts into the past
+// or the future.
+func Today() content.Date { return content.NewDate(2025, 11, 1) }
+
+// NewBrowser starts headless Chromium (Debian's chromium package) for one
 // test. Without Chromium the test is skipped, unless REQUIRE_BROWSER is set,
 // as CI sets it: there a missing browser is a failure, not a pass.
-func newBrowser(t *testing.T) context.Context {
+func NewBrowser(t testing.TB) context.Context {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
@@ -56,11 +67,11 @@ func newBrowser(t *testing.T) context.Context {
 	return nil
 }
 
-// waitInPage polls a JavaScript condition in the page until it is true,
+// WaitInPage polls a JavaScript condition in the page until it is true,
 // through reloads of the page, failing after a deadline.
-func waitInPage(t *testing.T, ctx context.Context, what, condition string) {
+func WaitInPage(t testing.TB, ctx context.Context, what, condition string) {
 	t.Helper()
-	eventually(t, what, func() string {
+	Eventually(t, what, func() string {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("(() => { try { return !!("+condition+"); } catch { return false; } })()"))
 		switch {
 		case err != nil: // the page is reloading: try again
@@ -70,4 +81,23 @@ func waitInPage(t *testing.T, ctx context.Context, what, condition string) {
 		}
 		return ""
 	})
+}
+
+// Eventually polls check until it returns "", failing with its last answer
+// after a deadline.
+func Eventually(t testing.TB, what string, check func() string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		problem := check()
+		if problem == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: after 15s, %s", what, problem)
+		}
+		<-tick.C
+	}
 }

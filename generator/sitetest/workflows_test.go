@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 import (
 	"os"
@@ -16,12 +16,12 @@ import (
 // installed): syntax, expressions, job and step references, permissions,
 // the inputs of the actions it knows.
 func TestWorkflowsLint(t *testing.T) {
-	files, err := filepath.Glob("../.github/workflows/*.yml")
+	files, err := filepath.Glob("../../.github/workflows/*.yml")
 	if err != nil || len(files) < 2 {
 		t.Fatalf("workflows: %v %v", files, err)
 	}
 	var out strings.Builder
-	opts := &actionlint.LinterOptions{LogWriter: &out, Oneline: true, WorkingDir: ".."}
+	opts := &actionlint.LinterOptions{LogWriter: &out, Oneline: true, WorkingDir: "../.."}
 	if sc, err := exec.LookPath("shellcheck"); err == nil {
 		opts.Shellcheck = sc
 	} else {
@@ -122,7 +122,7 @@ type workflow struct {
 
 func readWorkflow(t *testing.T, name string) (workflow, string) {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("../.github/workflows", name))
+	src, err := os.ReadFile(filepath.Join("../../.github/workflows", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestCheckWorkflow(t *testing.T) {
 		}
 	}
 	// Every make target it runs exists.
-	makefile, err := os.ReadFile("../Makefile")
+	makefile, err := os.ReadFile("../../Makefile")
 	if err != nil {
 		t.Fatal(err)
 	}

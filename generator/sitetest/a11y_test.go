@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 // Browser tests of the shipped site as readers get it: built under a
 // project-site base path (/repo/), served over HTTP with the preview
@@ -102,13 +102,13 @@ func open(t *testing.T, ctx context.Context, url string) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
-	waitInPage(t, ctx, "the page's script at "+url, `document.readyState === "complete" && !document.querySelector(".search-form").hidden`)
+	WaitInPage(t, ctx, "the page's script at "+url, `document.readyState === "complete" && !document.querySelector(".search-form").hidden`)
 }
 
 // axeSource is axe-core's script, from node_modules (npm ci installs it).
 func axeSource(t *testing.T) string {
 	t.Helper()
-	src, err := os.ReadFile("../node_modules/axe-core/axe.min.js")
+	src, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
 	if err != nil {
 		if os.Getenv("REQUIRE_BROWSER") != "" {
 			t.Fatalf("axe-core is missing (run npm ci): %v", err)
@@ -167,7 +167,7 @@ func formatViolations(vs []axeViolation) string {
 // with results open in the search box; and no page breaks the
 // Content-Security-Policy.
 func TestAccessibilityAxe(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	src := axeSource(t)
 	site := serveShipped(t)
 	recordCSPViolations(t, ctx)
@@ -190,7 +190,7 @@ func TestAccessibilityAxe(t *testing.T) {
 					kind.dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
 					t.Fatal(err)
 				}
-				waitInPage(t, ctx, "the table sorted and filtered", `document.querySelector("#events-table [aria-sort=ascending]") &&
+				WaitInPage(t, ctx, "the table sorted and filtered", `document.querySelector("#events-table [aria-sort=ascending]") &&
 					document.querySelector("#events-filters .filter-status").textContent.startsWith("Showing ")`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {
 					t.Errorf("events page sorted and filtered, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
@@ -199,7 +199,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			if pk.kind == "home" {
 				// The search results are part of the page too.
 				typeInto(t, ctx, "#search-input", "exchange")
-				waitInPage(t, ctx, "search results", `document.querySelectorAll(".search-list a").length > 0`)
+				WaitInPage(t, ctx, "search results", `document.querySelectorAll(".search-list a").length > 0`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {
 					t.Errorf("home page with search results, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
 				}
@@ -245,7 +245,7 @@ func artifactsDir(t *testing.T) string {
 // screen, in both themes, for people to look at: they are written as test
 // artifacts, not compared. Every page fits the width of the screen.
 func TestScreenshots(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site := serveShipped(t)
 	dir := artifactsDir(t)
 	for _, scheme := range []string{"light", "dark"} {

@@ -1,10 +1,12 @@
-package main
+package sitetest
 
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -182,7 +184,7 @@ func TestRecordNumbersMatchEvents(t *testing.T) {
 			}
 		}
 		running := map[string]int{}
-		for _, year := range sortedKeys(rows) {
+		for _, year := range slices.Sorted(maps.Keys(rows)) {
 			row := rows[year]
 			if n := counted[[2]string{kind, year}]; row["Events"] != n {
 				t.Errorf("%s, %s: %d events counted, the data has %d", caption, year, row["Events"], n)
@@ -239,7 +241,7 @@ func kindCaption(kind string) string {
 // partyNames reads the parties of content/_index.md: id → name.
 func partyNames(t *testing.T) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile("../content/_index.md")
+	data, err := os.ReadFile("../../content/_index.md")
 	if err != nil {
 		t.Fatal(err)
 	}

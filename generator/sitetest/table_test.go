@@ -1,4 +1,4 @@
-package main
+package sitetest
 
 // Browser tests of the table of every event (/events/) on a synthetic
 // record larger than a page of any list: the filters act on every event,
@@ -21,6 +21,7 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // tableEventsPerPage is the list pages' size on the synthetic site: far
@@ -47,8 +48,8 @@ func serveTableRecord(t *testing.T) (string, *model.Site) {
 	t.Helper()
 	fsys := tableRecord()
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: render.BaseURL{Path: "/repo/"}, Today: today, EventsPerPage: tableEventsPerPage}, &sink)
+	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../../layouts"), ContentDir: "content",
+		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: "/repo/"}, Today: Today(), EventsPerPage: tableEventsPerPage}, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatal(err, diags)
 	}
@@ -68,7 +69,7 @@ func openTable(t *testing.T, ctx context.Context, url string) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
-	waitInPage(t, ctx, "the table's script", `document.readyState === "complete" && !document.getElementById("events-filters").hidden &&
+	WaitInPage(t, ctx, "the table's script", `document.readyState === "complete" && !document.getElementById("events-filters").hidden &&
 		document.querySelector("#events-table thead button")`)
 }
 
@@ -86,7 +87,7 @@ func matching(events []*model.Event, keep func(*model.Event) bool) int {
 // each shows exactly the events of the model that match, says how many of
 // all, and keeps the choice in the address.
 func TestEventsTableFilters(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site, s := serveTableRecord(t)
 	total := len(s.Events)
 	openTable(t, ctx, site+"events/")
@@ -134,13 +135,13 @@ func TestEventsTableFilters(t *testing.T) {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("events-filters").reset();`)); err != nil {
 			t.Fatal(err)
 		}
-		waitInPage(t, ctx, "the filters reset", `![...document.querySelectorAll("#events-table tbody tr")].some(r => r.hidden)`)
+		WaitInPage(t, ctx, "the filters reset", `![...document.querySelectorAll("#events-table tbody tr")].some(r => r.hidden)`)
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](set.String()+
 			`document.querySelector("#events-filters [name=kind]").dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
 			t.Fatal(err)
 		}
 		status := fmt.Sprintf("Showing %d of %d events, newest first.", c.want, total)
-		waitInPage(t, ctx, fmt.Sprintf("%v: %s", c.filters, status), `(() => {
+		WaitInPage(t, ctx, fmt.Sprintf("%v: %s", c.filters, status), `(() => {
 			const rows = [...document.querySelectorAll("#events-table tbody tr")];
 			const shown = rows.filter(r => !r.hidden);
 			return document.querySelector("#events-filters .filter-status").textContent === `+jsString(status)+` &&
@@ -161,7 +162,7 @@ func TestEventsTableFilters(t *testing.T) {
 			}
 		}
 		openTable(t, ctx, url)
-		waitInPage(t, ctx, fmt.Sprintf("%v from the address", c.filters), `[...document.querySelectorAll("#events-table tbody tr")].filter(r => !r.hidden).length === `+fmt.Sprint(c.want))
+		WaitInPage(t, ctx, fmt.Sprintf("%v from the address", c.filters), `[...document.querySelectorAll("#events-table tbody tr")].filter(r => !r.hidden).length === `+fmt.Sprint(c.want))
 	}
 }
 
@@ -170,7 +171,7 @@ func TestEventsTableFilters(t *testing.T) {
 // or not; the header says how (aria-sort), and so do the caption and the
 // address.
 func TestEventsTableSortByKeyboard(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site, s := serveTableRecord(t)
 	openTable(t, ctx, site+"events/?kind=exchange")
 	if err := chromedp.Do(ctx, chromedp.Focus("#events-undisclosed")); err != nil {
@@ -206,11 +207,11 @@ func TestEventsTableSortByKeyboard(t *testing.T) {
 		})()`
 	}
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "sorted by To Ukraine, smallest first", sortedBy("ascending")+` &&
+	WaitInPage(t, ctx, "sorted by To Ukraine, smallest first", sortedBy("ascending")+` &&
 		document.querySelector("#events-table caption").textContent === "Every event, by To Ukraine, smallest first" &&
 		new URLSearchParams(location.search).get("sort") === "to-ukraine"`)
 	press(t, ctx, " ")
-	waitInPage(t, ctx, "sorted by To Ukraine, largest first", sortedBy("descending")+` &&
+	WaitInPage(t, ctx, "sorted by To Ukraine, largest first", sortedBy("descending")+` &&
 		new URLSearchParams(location.search).get("sort") === "-to-ukraine" &&
 		document.querySelector("#events-filters .filter-status").textContent.endsWith("by To Ukraine, largest first.")`)
 	// Back to the date, oldest first: Shift+Tab to its button, Enter.
@@ -220,7 +221,7 @@ func TestEventsTableSortByKeyboard(t *testing.T) {
 		}
 	}
 	press(t, ctx, kb.Enter)
-	waitInPage(t, ctx, "sorted by date, oldest first", `(() => {
+	WaitInPage(t, ctx, "sorted by date, oldest first", `(() => {
 		const dates = [...document.querySelectorAll("#events-table tbody tr")].map(r => r.querySelector("time").getAttribute("datetime"));
 		return document.activeElement.textContent.trim() === "Date" &&
 			document.activeElement.closest("th").getAttribute("aria-sort") === "ascending" &&
@@ -231,7 +232,7 @@ func TestEventsTableSortByKeyboard(t *testing.T) {
 // Without JavaScript the table lists every event, newest first, as
 // aria-sort says, with neither filters nor sort buttons.
 func TestEventsTableWithoutJavaScript(t *testing.T) {
-	ctx := newBrowser(t)
+	ctx := NewBrowser(t)
 	site, s := serveTableRecord(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

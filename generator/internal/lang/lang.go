@@ -1,0 +1,85 @@
+// Package lang holds the rules that depend on a language: how a count of
+// things is written, and which of the two Cyrillic languages of the record,
+// Ukrainian or Russian, a text is written in. Each rule is here once, so
+// that writing the site in more languages (Ukrainian and Russian editions,
+// with the plural rules of CLDR) changes this package and not its callers.
+package lang
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Lang is a language, as a BCP 47 tag: "uk", "ru". The zero Lang means
+// "not known".
+type Lang string
+
+const (
+	Ukrainian Lang = "uk"
+	Russian   Lang = "ru"
+)
+
+// Cyrillic says which language a text in Cyrillic letters is written in,
+// from the letters only one of them has: і ї є ґ are Ukrainian, ы э ё ъ
+// Russian. It returns "" for a text with neither, or with both.
+func Cyrillic(s string) Lang {
+	s = strings.ToLower(s)
+	uk, ru := strings.ContainsAny(s, "іїєґ"), strings.ContainsAny(s, "ыэёъ")
+	switch {
+	case uk && !ru:
+		return Ukrainian
+	case ru && !uk:
+		return Russian
+	}
+	return ""
+}
+
+// Count writes n things in English: "1 event", "2 events", "1,000 events".
+// one and other are the noun's forms; every count the generator writes,
+// on pages and on the command line, goes through here.
+//
+// English needs two forms. Ukrainian and Russian need more (CLDR's one,
+// few, many and other: 1 подія, 2 події, 5 подій); when pages are written
+// in them, this is the function that takes the language and looks up its
+// rule (golang.org/x/text/feature/plural has CLDR's).
+func Count(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return Number(n) + " " + other
+}
+
+// Number groups digits in threes, as English readers expect: 1,000.
+func Number(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Ordinal writes the ordinal of n in English: "1st", "22nd", "68th",
+// "111th".
+func Ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
