@@ -226,6 +226,8 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
+		// The body is the end of the file.
+		FrontHash: hashFile(p, src[:len(src)-len(parsed.body)]),
 	}
 	d := &decoder{path: p, fm: &parsed.fm}
 	switch {

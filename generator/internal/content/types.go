@@ -19,6 +19,10 @@ type Doc struct {
 	// Hash identifies the file's bytes, so that later stages can tell
 	// what changed between two builds.
 	Hash uint64 `json:"-"`
+	// FrontHash is the same for the file less its body: all that outputs
+	// showing only front-matter fields (the table of every event, the CSV
+	// files) depend on, so that editing a body leaves them alone.
+	FrontHash uint64 `json:"-"`
 }
 
 // Site is content/_index.md: settings for the whole site and the home page's

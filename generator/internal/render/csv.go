@@ -8,6 +8,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The CSV data files publish the record for spreadsheets: /data/events.csv
@@ -26,7 +27,7 @@ const (
 // parties: for each, the number counted and its qualifier, the remains and
 // theirs, and the party's official number of the exchange.
 func (r *Renderer) eventsCSV(s *model.Site, rows []*EventRow) output {
-	return output{path: eventsCSVPath, kind: "data", deps: eventsDeps(rows), write: func(buf *bytes.Buffer) error {
+	return output{path: eventsCSVPath, kind: site.Data, deps: eventsDeps(rows), size: r.eventLines.lastSize(), write: func(buf *bytes.Buffer) error {
 		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator"}
 		for _, p := range s.Parties {
 			header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
@@ -71,15 +72,15 @@ func (r *Renderer) eventRecord(row *EventRow) []string {
 func (r *Renderer) figuresCSV(s *model.Site) output {
 	deps := func(h *hasher) {
 		for _, e := range s.Events {
-			h.doc(&e.Doc)
+			h.uint(e.FrontHash)
 		}
 	}
-	return output{path: figuresCSVPath, kind: "data", deps: deps, write: func(buf *bytes.Buffer) error {
+	return output{path: figuresCSVPath, kind: site.Data, deps: deps, size: r.figureLines.lastSize(), write: func(buf *bytes.Buffer) error {
 		header := []string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
 			"group", "source", "source_publisher", "source_title", "source_url", "source_date"}
 		return r.writeCSV(buf, header, s.Events, &r.figureLines, func(i int) (func(*hasher), func() [][]string) {
 			e := s.Events[i]
-			return func(h *hasher) { h.doc(&e.Doc) }, func() [][]string { return figureRecords(e) }
+			return func(h *hasher) { h.uint(e.FrontHash) }, func() [][]string { return figureRecords(e) }
 		})
 	}}
 }
@@ -107,7 +108,6 @@ func figureRecords(e *model.Event) [][]string {
 // date.
 func (r *Renderer) writeCSV(buf *bytes.Buffer, header []string, events []*model.Event, lines *eventCache,
 	records func(i int) (deps func(*hasher), make func() [][]string)) error {
-	buf.Grow(lines.lastSize())
 	start := buf.Len()
 	if err := writeRecords(buf, [][]string{header}); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The table of every event (/events/, layouts/events.html) and the CSV data
@@ -97,10 +98,10 @@ func (row *EventRow) HasUndisclosed() bool {
 	return slices.ContainsFunc(row.Returned, func(c ReturnedCell) bool { return c.State == "undisclosed" })
 }
 
-// deps covers everything the row shows: the event's file and what the
-// rest of the site decides about its figures.
+// deps covers everything the row shows: the event's front matter and what
+// the rest of the site decides about its figures.
 func (row *EventRow) deps(h *hasher) {
-	h.doc(&row.Doc)
+	h.uint(row.FrontHash)
 	for _, c := range row.Returned {
 		h.string(c.State)
 	}
@@ -134,6 +135,14 @@ func (r *Renderer) eventRows(rows []*EventRow) (template.HTML, error) {
 	r.rows.setSize(b.Len())
 	// The rows are escaped HTML.
 	return template.HTML(b.String()), nil
+}
+
+// eventsPage is the table of every event, /events/.
+func (r *Renderer) eventsPage(s *model.Site, rows []*EventRow) output {
+	o := r.page(&Page{Site: s, Kind: site.Events, Path: "events/", Title: "Every event", Rows: newestFirst(rows),
+		Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(rows))
+	o.size = r.rows.lastSize() + 64<<10 // the rows, and the page around them
+	return o
 }
 
 // eventsDeps covers the table of every event: each row, in order.

@@ -162,6 +162,7 @@ func (r *Renderer) Render(ctx context.Context, s *model.Site, sink Sink, previou
 		buf := r.bufs.Get().(*bytes.Buffer)
 		defer r.putBuffer(buf)
 		buf.Reset()
+		buf.Grow(o.size)
 		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
 			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
 		}
@@ -196,6 +197,9 @@ type output struct {
 	// means it is rendered on every build.
 	deps  func(*hasher)
 	write func(buf *bytes.Buffer) error
+	// size is how large the output is likely to be, for a file of
+	// megabytes that would otherwise grow its buffer again and again.
+	size int
 }
 
 // MapSink keeps files in memory, for tests and for checking a build
