@@ -28,7 +28,7 @@ const (
 // theirs, and the party's official number of the exchange.
 func (r *Renderer) eventsCSV(s *model.Site, rows []*EventRow) output {
 	return output{path: eventsCSVPath, kind: site.Data, deps: eventsDeps(rows), size: r.eventLines.lastSize(), write: func(buf *bytes.Buffer) error {
-		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator"}
+		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator", "stage"}
 		for _, p := range s.Parties {
 			header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
 		}
@@ -47,7 +47,7 @@ func (r *Renderer) eventsCSV(s *model.Site, rows []*EventRow) output {
 func (r *Renderer) eventRecord(row *EventRow) []string {
 	e := row.Event
 	record := []string{e.ID, e.Date.String(), dateString(e.EndDate), e.Kind,
-		csvText(e.Title), csvText(e.Summary), csvText(e.Place), csvText(e.Mediator)}
+		csvText(e.Title), csvText(e.Summary), csvText(e.Place), csvText(e.Mediator), csvText(e.Stage)}
 	for _, c := range row.Returned {
 		if c.State == "counted" {
 			record = append(record, strconv.Itoa(c.N), qualifierName(c.Bound))

@@ -80,7 +80,7 @@ func renderSite(t *testing.T, s *model.Site, base site.BaseURL) map[string][]byt
 		t.Fatal(diags)
 	}
 	var sink MapSink
-	if _, diags, err := r.Render(context.Background(), s, &sink, nil); err != nil || len(diags) > 0 {
+	if _, diags, err := r.Render(context.Background(), r.Plan(s), &sink, nil); err != nil || len(diags) > 0 {
 		t.Fatal(err, diags)
 	}
 	return sink.Files

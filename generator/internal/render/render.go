@@ -33,9 +33,9 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/internal/validate"
 	"github.com/yuin/goldmark"
 )
 
@@ -135,12 +135,12 @@ type Result struct {
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
-func (r *Renderer) Render(ctx context.Context, s *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+	s, outs := plan.site, plan.outs
 	for _, c := range []*eventCache{&r.cards, &r.rows, &r.eventLines, &r.figureLines} {
 		c.start(s)
 	}
 	r.partials.start()
-	outs := r.outputs(s)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	common := r.common(s)
@@ -197,6 +197,9 @@ type output struct {
 	// means it is rendered on every build.
 	deps  func(*hasher)
 	write func(buf *bytes.Buffer) error
+	// from is the content that makes an output that is not a page of its
+	// own: a redirect names its file and field.
+	from validate.Output
 	// size is how large the output is likely to be, for a file of
 	// megabytes that would otherwise grow its buffer again and again.
 	size int
