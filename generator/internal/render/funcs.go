@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -25,6 +27,8 @@ import (
 //	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	plural N ONE MANY   "1 event", "2 events"
 //	label KEY      a kind or role for readers: "repatriation" → "Repatriation of remains"
+//	head N LIST    the first N items of LIST (all of them if it is shorter)
+//	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
@@ -60,6 +64,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"dateRange":             formatDateRange,
 		"plural":                lang.Count,
 		"label":                 content.Label,
+		"head":                  head,
+		"more":                  more,
 	}
 }
 
@@ -126,4 +132,26 @@ func policy(jsonLD ...template.JS) string {
 		blocks[i] = string(ld)
 	}
 	return site.PolicyAllowing(blocks...)
+}
+
+// head returns the first n items of a slice, for lists that a page shows
+// in part (a card's tags).
+func head(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("head: %T is not a list", list)
+	}
+	if v.Len() <= n {
+		return list, nil
+	}
+	return v.Slice(0, n).Interface(), nil
+}
+
+// more returns how many items of a slice head leaves out.
+func more(n int, list any) (int, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0, fmt.Errorf("more: %T is not a list", list)
+	}
+	return max(v.Len()-n, 0), nil
 }
