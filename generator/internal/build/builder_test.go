@@ -57,16 +57,53 @@ func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 	return m
 }
 
-// TestRebuildEqualsFreshBuild applies a long random sequence of edits of
-// every kind to a synthetic site and checks after each that the files of
-// the incremental rebuilds are exactly those of a fresh build.
+// TestRebuildEqualsFreshBuild edits a synthetic site in every way its
+// files can change, field by field from the schema (edits.go), and checks
+// after each edit that the files of the incremental rebuilds are exactly
+// those of a fresh build.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
+	opts := testOptions(t)
+	checkRebuilds(t, opts, 2)
+}
+
+// testOptions is a synthetic site of 40 events with two official
+// statements, and the shipped layouts, in memory.
+func testOptions(t *testing.T) Options {
+	t.Helper()
 	contentFS := corpus.FS(40)
-	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
-	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
+	addStatements(t, contentFS)
+	return Options{Content: contentFS, Layouts: copyFS(t, os.DirFS("../../../layouts")), ContentDir: "content", LayoutsDir: "layouts",
 		BaseURL: site.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
 		// Small pages, so that edits move events between pages of a list.
 		EventsPerPage: 2, PeoplePerPage: 3}
+}
+
+// addStatements adds a running total and an aggregate over two exchanges.
+func addStatements(t *testing.T, fsys fstest.MapFS) {
+	var exchanges []string
+	for _, name := range slices.Sorted(maps.Keys(fsys)) {
+		if strings.HasPrefix(name, "events/") && strings.Contains(string(fsys[name].Data), "\nkind: exchange\n") {
+			exchanges = append(exchanges, strings.TrimSuffix(strings.TrimPrefix(name, "events/"), ".md"))
+		}
+	}
+	if len(exchanges) < 2 {
+		t.Fatal("the corpus has fewer than two exchanges")
+	}
+	const sources = "sources:\n  - id: s\n    publisher: Synthetic Ombudsman\n    url: https://example.org/statement\n    date: 2021-01-01\n"
+	fsys["statements/2021-01-01-running-total.md"] = &fstest.MapFile{Data: []byte("---\ndate: 2021-01-01\nby: A synthetic ombudsman\n" +
+		"party: ukraine\nkind: repatriation\nto: russia\ncount: 5000\napprox: true\n" + sources +
+		"  - id: t\n    publisher: Synthetic Television\n    url: https://example.org/tv\n    undated: the page gives no date\n" +
+		"    archive: https://web.archive.org/example.org/tv\n---\nA running total.\n")}
+	fsys["statements/2021-01-02-aggregate.md"] = &fstest.MapFile{Data: []byte("---\ndate: 2021-01-02\nby: A synthetic minister\n" +
+		"party: russia\nkind: exchange\nto: ukraine\ncount: 90000\nevents: [" + exchanges[0] + ", " + exchanges[1] + "]\n" + sources + "---\n")}
+}
+
+// checkRebuilds builds the site of opts, then applies every editor rounds
+// times, in a random order, checking that each rebuild writes what a fresh
+// build writes. An edit that breaks the site is undone, and the rebuild
+// after that is checked too. Every editor of a field must find something
+// to change, so that each field of the schema is edited.
+func checkRebuilds(t *testing.T, opts Options, rounds int) {
 	b := NewBuilder(opts)
 	var d disk
 	if _, ok := d.apply(t, b, Changes{}); !ok {
@@ -77,31 +114,76 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 			t.Fatalf("no %s: the test does not exercise pagination", paginated)
 		}
 	}
+	contentFS, layoutsFS := opts.Content.(fstest.MapFS), opts.Layouts.(fstest.MapFS)
+	edits := append(fieldEditors(contentFS), editors()...)
 	rng := rand.New(rand.NewPCG(7, 7))
-	edits := editors()
-	everythingChanged := false // since the last good build
-	for step := range 120 {
-		name := edits[rng.IntN(len(edits))].name
-		changes := Changes{Content: map[string]bool{}}
-		for _, e := range edits {
-			if e.name == name {
-				e.apply(rng, contentFS, layoutsFS, &changes)
-			}
-		}
+	changed := map[string]int{} // how often each editor changed something
+	built := map[string]int{}   // and how often the site then built
+	everythingChanged := false  // since the last good build
+	good := true                // the last build succeeded
+	rebuild := func(step string, changes Changes) bool {
+		t.Helper()
 		everythingChanged = everythingChanged || changes.Layouts || changes.Content[content.SiteFile]
 		res, ok := d.apply(t, b, changes)
 		want := freshBuild(t, opts)
 		if !ok {
 			if want != nil {
-				t.Fatalf("step %d (%s): the rebuild failed but a fresh build succeeds", step, name)
+				t.Fatalf("%s: the rebuild failed but a fresh build succeeds", step)
 			}
-			continue
+			return false
 		}
-		if res.Rendered == res.Stats.Files() && !everythingChanged {
-			t.Errorf("step %d (%s): a rebuild rendered all %d outputs", step, name, res.Rendered)
+		if res.Rendered == res.Stats.Files && !everythingChanged {
+			t.Errorf("%s: a rebuild rendered all %d outputs", step, res.Rendered)
 		}
 		everythingChanged = false
-		compareFiles(t, fmt.Sprintf("step %d (%s)", step, name), d.Files, want)
+		compareFiles(t, step, d.Files, want)
+		return true
+	}
+	for round := range rounds {
+		for k, i := range rng.Perm(len(edits)) {
+			e := edits[i]
+			step := fmt.Sprintf("round %d, step %d (%s)", round, k, e.name)
+			before := maps.Clone(contentFS)
+			changes := Changes{Content: map[string]bool{}}
+			e.apply(rng, contentFS, layoutsFS, &changes)
+			if len(changes.Content) == 0 && !changes.Layouts {
+				continue
+			}
+			changed[e.name]++
+			wasGood := good
+			if good = rebuild(step, changes); good {
+				built[e.name]++
+				continue
+			}
+			if e.keepsBroken {
+				continue
+			}
+			if !wasGood { // broken before: this edit built on it; now mend that
+				fix := Changes{Content: map[string]bool{}}
+				fixBroken(contentFS, &fix)
+				if good = rebuild(step+", mended", fix); good {
+					continue
+				}
+			}
+			for name := range changes.Content { // undo the edit
+				if f, ok := before[name]; ok {
+					contentFS[name] = f
+				} else {
+					delete(contentFS, name)
+				}
+			}
+			if good = rebuild(step+", undone", changes); !good {
+				t.Fatalf("%s: undoing it leaves the site broken", step)
+			}
+		}
+	}
+	for _, e := range edits {
+		switch {
+		case e.field && changed[e.name] == 0:
+			t.Errorf("%s: no file had anything to change", e.name)
+		case e.field && built[e.name] == 0:
+			t.Logf("%s: every edit broke the site, so only failed builds and their undoing were checked", e.name)
+		}
 	}
 }
 
@@ -133,9 +215,21 @@ func compareFiles(t *testing.T, when string, got, want map[string][]byte) {
 	}
 }
 
+// fixBroken mends what "break and keep a broken event" broke.
+func fixBroken(c fstest.MapFS, ch *Changes) {
+	for name := range c {
+		if strings.Contains(string(c[name].Data), "kidn: ") {
+			replaceIn(c, name, "kidn: ", "kind: ", ch)
+		}
+	}
+}
+
 type editor struct {
 	name  string
 	apply func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes)
+	// field marks the editors of one field of the schema; keepsBroken,
+	// those whose broken site is kept for the next edits to build on.
+	field, keepsBroken bool
 }
 
 func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
@@ -164,28 +258,16 @@ func editors() []editor {
 	n := 0
 	next := func() int { n++; return n }
 	return []editor{
-		{"retitle an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			replaceIn(c, pick(rng, c, "events/"), "title: ", fmt.Sprintf("title: Edited %d ", next()), ch)
-		}},
-		{"edit an event's body", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "edit an event's body", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, pick(rng, c, "events/"), "report.", fmt.Sprintf("report %d.", next()), ch)
 		}},
-		{"change a figure", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			replaceIn(c, pick(rng, c, "events/"), "count: ", fmt.Sprintf("count: %d", next()), ch)
-		}},
-		{"rename a person", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			replaceIn(c, pick(rng, c, "people/"), "name: ", fmt.Sprintf("name: Renamed %d ", next()), ch)
-		}},
-		{"retag an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			replaceIn(c, pick(rng, c, "events/"), "tags: [", fmt.Sprintf("tags: [new-tag-%d, ", next()%4), ch)
-		}},
-		{"delete an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "delete an event", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				delete(c, name)
 				ch.Content[name] = true
 			}
 		}},
-		{"add an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "add an event", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			i := next()
 			name := fmt.Sprintf("events/2019-0%d-1%d-added-%d.md", 1+i%9, i%10, i)
 			ch.Content[name] = true
@@ -193,7 +275,7 @@ func editors() []editor {
 				"---\ntitle: Added %d\ndate: 2019-0%d-1%d\nkind: exchange\nreturned:\n  - {to: ukraine, count: %d, source: s}\npeople:\n  - {id: person-00001, role: released}\ntags: [added]\nsources:\n  - {id: s, publisher: P, url: \"https://example.org/%d\", date: 2019-01-01}\n---\nBody %d.\n",
 				i, 1+i%9, i%10, i, i, i))}
 		}},
-		{"rename an event file", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "rename an event file", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				renamed := strings.Replace(name, ".md", fmt.Sprintf("-renamed-%d.md", next()), 1)
 				c[renamed] = c[name]
@@ -201,7 +283,7 @@ func editors() []editor {
 				ch.Content[name], ch.Content[renamed] = true, true
 			}
 		}},
-		{"rename an event file, keeping a redirect", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "rename an event file, keeping a redirect", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" && !strings.Contains(string(c[name].Data), "redirect_from") {
 				renamed := strings.Replace(name, ".md", fmt.Sprintf("-moved-%d.md", next()), 1)
 				old := strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".md")
@@ -210,7 +292,7 @@ func editors() []editor {
 				ch.Content[name], ch.Content[renamed] = true, true
 			}
 		}},
-		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		{name: "move an event to another year", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			if name := pick(rng, c, "events/"); name != "" {
 				i := next()
 				data := string(c[name].Data)
@@ -222,20 +304,28 @@ func editors() []editor {
 				ch.Content[name], ch.Content[movedName] = true, true
 			}
 		}},
-		{"break and keep a broken event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		// The next edit builds on the broken site, then checkRebuilds mends it.
+		{name: "break and keep a broken event", keepsBroken: true, apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, pick(rng, c, "events/"), "kind: ", "kidn: ", ch)
 		}},
-		{"fix broken events", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			for name := range c {
-				if strings.Contains(string(c[name].Data), "kidn: ") {
-					replaceIn(c, name, "kidn: ", "kind: ", ch)
-				}
+		{name: "delete a person", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pick(rng, c, "people/"); name != "" {
+				delete(c, name)
+				ch.Content[name] = true
 			}
 		}},
-		{"edit the site settings", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			replaceIn(c, content.SiteFile, "title: ", fmt.Sprintf("title: Site %d ", next()), ch)
+		{name: "add a person", apply: func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			name := fmt.Sprintf("people/added-%d.md", next())
+			c[name] = &fstest.MapFile{Data: []byte("---\nname: Added Person\nparty: russia\n---\nA biography.\n")}
+			ch.Content[name] = true
 		}},
-		{"give a person a portrait", func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes) {
+		{name: "delete a statement", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pick(rng, c, "statements/"); name != "" {
+				delete(c, name)
+				ch.Content[name] = true
+			}
+		}},
+		{name: "give a person a portrait", apply: func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes) {
 			name := pick(rng, c, "people/")
 			if name == "" || strings.Contains(string(c[name].Data), "portrait:") {
 				return
@@ -247,19 +337,11 @@ func editors() []editor {
 			}
 			replaceIn(c, name, "description: ", fmt.Sprintf("portrait: %s\nportrait_alt: Portrait %d\ndescription: ", image, next()), ch)
 		}},
-		{"describe a portrait again", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			for _, name := range slices.Sorted(maps.Keys(c)) {
-				if strings.Contains(string(c[name].Data), "portrait_alt: ") && rng.IntN(2) == 0 {
-					replaceIn(c, name, "portrait_alt: ", fmt.Sprintf("portrait_alt: Seen again %d, ", next()), ch)
-					return
-				}
-			}
-		}},
-		{"edit the stylesheet", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
+		{name: "edit the stylesheet", apply: func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			l["static/style.css"] = &fstest.MapFile{Data: append(l["static/style.css"].Data, fmt.Sprintf("/* %d */\n", next())...)}
 			ch.Layouts = true
 		}},
-		{"edit a template", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
+		{name: "edit a template", apply: func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			replaceIn(l, "person.html", "<h1>", fmt.Sprintf("<h1 data-edit=\"%d\">", next()), &Changes{Content: map[string]bool{}})
 			ch.Layouts = true
 		}},

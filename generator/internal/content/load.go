@@ -214,8 +214,6 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
-		// The body is the end of the file.
-		FrontHash: hashFile(p, src[:len(src)-len(parsed.body)]),
 	}
 	d := &decoder{path: p, fm: &parsed.fm, diags: invisible, positions: new(Positions)}
 	doc.Positions = d.positions

@@ -22,10 +22,6 @@ type Doc struct {
 	// Hash identifies the file's bytes, so that later stages can tell
 	// what changed between two builds.
 	Hash uint64 `json:"-"`
-	// FrontHash is the same for the file less its body: all that outputs
-	// showing only front-matter fields (the table of every event, the CSV
-	// files) depend on, so that editing a body leaves them alone.
-	FrontHash uint64 `json:"-"`
 	// Positions says where the front matter's values are, to place the
 	// problems found after decoding.
 	Positions *Positions `json:"-"`

@@ -5,100 +5,91 @@ import (
 	"html/template"
 	"sync"
 
+	"github.com/exchange-timeline/timeline/generator/internal/digest"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
-// eventCache keeps a fragment of output made for each event: its card, its
-// row in the table of every event, its lines in a CSV file. An event's
-// card appears on its year page, its tag pages and perhaps the home page;
-// every row and line is in one long file. After one edit, those files are
-// written again with one new fragment and the others reused, as Hugo's
-// partialCached does.
-type eventCache struct {
-	r *Renderer
-	// reuse says fragments are kept for later calls: the next build's, or
-	// this build's other pages'.
-	reuse  bool
+// cardCache keeps the HTML of the cards of model values: a template
+// executed with one event or one person, shown on every list the value is
+// on. An event appears on its year page, its tag pages and perhaps the
+// home page; after one edit, those pages are rendered again with one new
+// card and the others reused, as Hugo's partialCached does. A card is
+// found by its template and the hash of its value (model/hash.go), so it
+// is used again exactly while neither changes.
+type cardCache struct {
+	r      *Renderer
 	mu     sync.Mutex
-	cached map[string]fragment // by event id
-	common uint64              // what every fragment depends on, this build
-	// size is the length of the last file written from the fragments, to
-	// size the next one's buffer.
-	size int
+	cards  map[uint64]cachedCard // by fingerprint
+	common uint64                // what every card depends on, this build
+	build  int                   // counts the builds, to forget unused cards
 }
 
-type fragment struct {
-	fingerprint fingerprint
-	text        string
+type cachedCard struct {
+	text string
+	used int // the last build that used it
 }
 
-// start prepares the cache for a build of site.
-func (c *eventCache) start(site *model.Site) {
+// start prepares the cache for a build of s, forgetting the cards the last
+// build did not use when they are many.
+func (c *cardCache) start(s *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.common = c.r.common(site)
-	if c.cached == nil {
-		c.cached = map[string]fragment{}
+	c.common = c.r.common(s)
+	if c.cards == nil {
+		c.cards = map[uint64]cachedCard{}
 	}
-	if len(c.cached) > len(site.Events)+len(site.Events)/4 {
-		live := make(map[string]fragment, len(site.Events))
-		for _, e := range site.Events {
-			if f, ok := c.cached[e.ID]; ok {
-				live[e.ID] = f
+	used := 0
+	for _, card := range c.cards {
+		if card.used == c.build {
+			used++
+		}
+	}
+	if len(c.cards) > used+used/4 {
+		for fp, card := range c.cards {
+			if card.used != c.build {
+				delete(c.cards, fp)
 			}
 		}
-		c.cached = live
 	}
+	c.build++
 }
 
-// get returns event e's fragment, which write makes, from the cache when
-// what deps hashes (everything write reads) has not changed.
-func (c *eventCache) get(e *model.Event, deps func(*hasher), write func(*bytes.Buffer) error) (string, error) {
-	h := hasher{v: c.common}
-	deps(&h)
-	fp := h.sum()
-	c.mu.Lock()
-	cached, ok := c.cached[e.ID]
-	c.mu.Unlock()
-	if ok && cached.fingerprint == fp {
-		return cached.text, nil
-	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		return "", err
-	}
-	cached = fragment{fp, buf.String()}
-	if c.reuse {
-		c.mu.Lock()
-		c.cached[e.ID] = cached
-		c.mu.Unlock()
-	}
-	return cached.text, nil
-}
-
-func (c *eventCache) lastSize() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.size
-}
-
-func (c *eventCache) setSize(n int) {
-	c.mu.Lock()
-	c.size = n
-	c.mu.Unlock()
-}
-
-// render is get for the partial template name executed with data.
-func (c *eventCache) render(name string, e *model.Event, data any, deps func(*hasher)) (template.HTML, error) {
-	html, err := c.get(e, deps, func(buf *bytes.Buffer) error {
-		return c.r.layouts.partials.ExecuteTemplate(buf, name, data)
+// render is the template function cached NAME VALUE: the template NAME
+// executed with VALUE, from the cache while the value's hash is the same.
+// The template may show only what the value's hash covers.
+func (c *cardCache) render(name string, v model.Hashed) (template.HTML, error) {
+	html, err := c.get(name, v, func(buf *bytes.Buffer) error {
+		return c.r.layouts.partials.ExecuteTemplate(buf, name, v)
 	})
 	// The template's output is escaped HTML.
 	return template.HTML(html), err
 }
 
-// card is the template function eventCard: the "card" template, which may
-// show only the event and its people.
-func (r *Renderer) card(e *model.Event) (template.HTML, error) {
-	return r.cards.render("card", e, e, func(h *hasher) { h.card(e) })
+// get returns the piece of output called name that write makes of v (a
+// card, a row of a table, lines of a CSV file), from the cache while v's
+// hash is the same. write may use only what the hash covers.
+func (c *cardCache) get(name string, v model.Hashed, write func(*bytes.Buffer) error) (string, error) {
+	d := digest.Of(c.common)
+	d.String(name)
+	d.Uint(v.Hash())
+	fp := d.Sum()
+	c.mu.Lock()
+	card, ok := c.cards[fp]
+	if ok {
+		card.used = c.build
+		c.cards[fp] = card
+	}
+	c.mu.Unlock()
+	if ok {
+		return card.text, nil
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return "", err
+	}
+	card = cachedCard{buf.String(), c.build}
+	c.mu.Lock()
+	c.cards[fp] = card
+	c.mu.Unlock()
+	return card.text, nil
 }

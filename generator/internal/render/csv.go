@@ -25,22 +25,24 @@ const (
 
 // eventsCSV writes /data/events.csv. Its columns depend on the site's
 // parties: for each, the number counted and its qualifier, the remains and
-// theirs, and the party's official number of the exchange.
-func (r *Renderer) eventsCSV(s *model.Site, rows []*EventRow) output {
-	return output{path: eventsCSVPath, kind: site.Data, deps: eventsDeps(rows), size: r.eventLines.lastSize(), write: func(buf *bytes.Buffer) error {
-		header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator", "stage"}
-		for _, p := range s.Parties {
-			header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
-		}
-		header = append(header, "disputed", "undisclosed")
-		for _, p := range s.Parties {
-			header = append(header, "number_"+p.ID)
-		}
-		header = append(header, "sources", "url")
-		return r.writeCSV(buf, header, s.Events, &r.eventLines, func(i int) (func(*hasher), func() [][]string) {
-			return rows[i].deps, func() [][]string { return [][]string{r.eventRecord(rows[i])} }
-		})
-	}}
+// theirs, and the party's official number of the exchange. Its
+// fingerprint is that of its events: an event's hash covers its line.
+func (r *Renderer) eventsCSV(s *model.Site, common uint64) output {
+	return output{path: eventsCSVPath, kind: site.Data, fingerprint: fingerprintOf(named(common, eventsCSVPath), s.Events...),
+		write: func(buf *bytes.Buffer) error {
+			header := []string{"id", "date", "end_date", "kind", "title", "summary", "place", "mediator", "stage"}
+			for _, p := range s.Parties {
+				header = append(header, "to_"+p.ID, "to_"+p.ID+"_qualifier", "remains_to_"+p.ID, "remains_to_"+p.ID+"_qualifier")
+			}
+			header = append(header, "disputed", "undisclosed")
+			for _, p := range s.Parties {
+				header = append(header, "number_"+p.ID)
+			}
+			header = append(header, "sources", "url")
+			return r.writeCSV(buf, eventsCSVPath, header, s.Events, func(e *model.Event) [][]string {
+				return [][]string{r.eventRecord(newEventRow(s, e))}
+			})
+		}}
 }
 
 // eventRecord is the event's row of events.csv.
@@ -69,20 +71,13 @@ func (r *Renderer) eventRecord(row *EventRow) []string {
 
 // figuresCSV writes /data/figures.csv: every figure of every event, in the
 // order of its front matter, with its source.
-func (r *Renderer) figuresCSV(s *model.Site) output {
-	deps := func(h *hasher) {
-		for _, e := range s.Events {
-			h.uint(e.FrontHash)
-		}
-	}
-	return output{path: figuresCSVPath, kind: site.Data, deps: deps, size: r.figureLines.lastSize(), write: func(buf *bytes.Buffer) error {
-		header := []string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
-			"group", "source", "source_publisher", "source_title", "source_url", "source_date"}
-		return r.writeCSV(buf, header, s.Events, &r.figureLines, func(i int) (func(*hasher), func() [][]string) {
-			e := s.Events[i]
-			return func(h *hasher) { h.uint(e.FrontHash) }, func() [][]string { return figureRecords(e) }
-		})
-	}}
+func (r *Renderer) figuresCSV(s *model.Site, common uint64) output {
+	return output{path: figuresCSVPath, kind: site.Data, fingerprint: fingerprintOf(named(common, figuresCSVPath), s.Events...),
+		write: func(buf *bytes.Buffer) error {
+			header := []string{"event_id", "event_date", "to", "count", "approx", "at_least", "remains", "number",
+				"group", "source", "source_publisher", "source_title", "source_url", "source_date"}
+			return r.writeCSV(buf, figuresCSVPath, header, s.Events, figureRecords)
+		}}
 }
 
 // figureRecords are the event's rows of figures.csv.
@@ -102,25 +97,21 @@ func figureRecords(e *model.Event) [][]string {
 	return records
 }
 
-// writeCSV writes the header, then each event's records. For the event
-// at index i, records returns what its records are made of and how to
-// make them; they are made only when its lines in the cache are out of
-// date.
-func (r *Renderer) writeCSV(buf *bytes.Buffer, header []string, events []*model.Event, lines *eventCache,
-	records func(i int) (deps func(*hasher), make func() [][]string)) error {
-	start := buf.Len()
+// writeCSV writes the header, then the records of each event, which
+// records makes: each event's lines come from the card cache while its
+// hash is the same.
+func (r *Renderer) writeCSV(buf *bytes.Buffer, name string, header []string, events []*model.Event,
+	records func(*model.Event) [][]string) error {
 	if err := writeRecords(buf, [][]string{header}); err != nil {
 		return err
 	}
-	for i, e := range events {
-		deps, make := records(i)
-		text, err := lines.get(e, deps, func(b *bytes.Buffer) error { return writeRecords(b, make()) })
+	for _, e := range events {
+		lines, err := r.piece(name, e, func(b *bytes.Buffer) error { return writeRecords(b, records(e)) })
 		if err != nil {
 			return err
 		}
-		buf.WriteString(text)
+		buf.WriteString(lines)
 	}
-	lines.setSize(buf.Len() - start)
 	return nil
 }
 

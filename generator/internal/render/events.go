@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"slices"
 	"strconv"
@@ -8,7 +9,6 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
-	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The table of every event (/events/, layouts/events.html) and the CSV data
@@ -41,18 +41,10 @@ type ReturnedCell struct {
 // Listed reports whether anyone, or any remains, went to the party.
 func (c ReturnedCell) Listed() bool { return c.State != "none" || c.Remains != nil }
 
-// newEventRow works out e's row; it reads only e, its aggregates and the
-// site's parties.
+// newEventRow works out e's row; it reads only e, the sets of events it is
+// counted with and the site's parties, which e's hash covers.
 func newEventRow(s *model.Site, e *model.Event) *EventRow {
 	row := &EventRow{Event: e, Returned: make([]ReturnedCell, len(s.Parties))}
-	var aggregates []*model.Aggregate // looked up only when needed
-	looked := false
-	joint := func(p *content.Party) bool {
-		if !looked {
-			aggregates, looked = s.AggregatesOf(e), true
-		}
-		return slices.ContainsFunc(aggregates, func(a *model.Aggregate) bool { return a.Kind == e.Kind && a.To == p })
-	}
 	for i, p := range s.Parties {
 		c := ReturnedCell{Party: p, State: "none", Remains: figuresFor(e.Remains, p)}
 		pf := figuresFor(e.Figures, p)
@@ -61,7 +53,7 @@ func newEventRow(s *model.Site, e *model.Event) *EventRow {
 			c.State, c.N, c.Bound = "counted", pf.Total, pf.Bound
 		case slices.Contains(e.Undisclosed, p):
 			c.State = "undisclosed"
-		case joint(p):
+		case slices.ContainsFunc(e.Aggregates, func(a *model.Aggregate) bool { return a.Kind == e.Kind && a.To == p }):
 			c.State = "joint"
 		case pf != nil: // a figure without a number, where none is counted
 			c.State = "undisclosed"
@@ -98,61 +90,36 @@ func (row *EventRow) HasUndisclosed() bool {
 	return slices.ContainsFunc(row.Returned, func(c ReturnedCell) bool { return c.State == "undisclosed" })
 }
 
-// deps covers everything the row shows: the event's front matter and what
-// the rest of the site decides about its figures.
-func (row *EventRow) deps(h *hasher) {
-	h.uint(row.FrontHash)
-	for _, c := range row.Returned {
-		h.string(c.State)
-	}
-}
-
-// eventRowsOf works out every event's row, in date order, once a build:
-// the table, its fingerprint and events.csv all read them.
-func eventRowsOf(s *model.Site) []*EventRow {
-	rows := make([]*EventRow, len(s.Events))
-	for i, e := range s.Events {
-		rows[i] = newEventRow(s, e)
-	}
-	return rows
-}
-
 // eventRows is the template function eventRows: the "event-row" template
-// for each row, from the cache unless it changed. One call for the whole
-// table keeps a table of ten thousand events as cheap to write again as
-// one row.
-func (r *Renderer) eventRows(rows []*EventRow) (template.HTML, error) {
+// for each event's row, as one piece of HTML. Each row comes from the
+// cache while its event's hash is the same, so a table of ten thousand
+// events is put together again after an edit rather than rendered.
+func (r *Renderer) eventRows(s *model.Site, events []*model.Event) (template.HTML, error) {
 	var b strings.Builder
-	b.Grow(r.rows.lastSize())
-	for _, row := range rows {
-		html, err := r.rows.render("event-row", row.Event, row, row.deps)
+	for _, e := range events {
+		html, err := r.piece("event-row", e, func(buf *bytes.Buffer) error {
+			return r.layouts.partials.ExecuteTemplate(buf, "event-row", newEventRow(s, e))
+		})
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(string(html))
+		b.WriteString(html)
 		b.WriteByte('\n')
 	}
-	r.rows.setSize(b.Len())
 	// The rows are escaped HTML.
 	return template.HTML(b.String()), nil
 }
 
-// eventsPage is the table of every event, /events/.
-func (r *Renderer) eventsPage(s *model.Site, rows []*EventRow) output {
-	o := r.page(&Page{Site: s, Kind: site.Events, Path: "events/", Title: "Every event", Rows: newestFirst(rows),
-		Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}, "", eventsDeps(rows))
-	o.size = r.rows.lastSize() + 64<<10 // the rows, and the page around them
-	return o
-}
-
-// eventsDeps covers the table of every event: each row, in order.
-func eventsDeps(rows []*EventRow) func(*hasher) {
-	return func(h *hasher) {
-		h.uint(uint64(len(rows)))
-		for _, row := range rows {
-			row.deps(h)
-		}
+// piece is what write makes of v, kept in the card cache for the next
+// build in watch mode; a one-shot build keeps nothing, as each piece is
+// used once.
+func (r *Renderer) piece(name string, v model.Hashed, write func(*bytes.Buffer) error) (string, error) {
+	if !r.opts.Once {
+		return r.cards.get(name, v, write)
 	}
+	var buf bytes.Buffer
+	err := write(&buf)
+	return buf.String(), err
 }
 
 // EventKinds lists the kinds of the site's events, in the order of

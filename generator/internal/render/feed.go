@@ -57,14 +57,9 @@ type atomTerm struct {
 // feed writes /feed.xml. Its ids are name-based UUIDs of the event ids, so
 // they stay the same when the site moves to another address, and its dates
 // are the events' own, so the feed is the same on every build.
-func (r *Renderer) feed(s *model.Site) output {
+func (r *Renderer) feed(s *model.Site, common uint64) output {
 	latest := s.Latest(FeedSize)
-	deps := func(h *hasher) {
-		for _, e := range latest {
-			h.doc(&e.Doc)
-		}
-	}
-	return output{path: "feed.xml", kind: site.Feed, deps: deps, write: func(buf *bytes.Buffer) error {
+	return output{path: "feed.xml", kind: site.Feed, fingerprint: fingerprintOf(named(common, "feed.xml"), latest...), write: func(buf *bytes.Buffer) error {
 		f := atomFeed{
 			Title:    s.Title,
 			Subtitle: s.Description,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -31,8 +32,10 @@ import (
 //	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
-//	eventCard E    the "card" template for event E, rendered once and reused on every list
-//	eventRows ROWS the "event-row" template for each *EventRow, each rendered once and reused
+//	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
+//	               every list while V's hash is the same: NAME may show only what the hash covers
+//	eventCard E    cached "card" E
+//	eventRows SITE EVENTS   cached "event-row" for each event's *EventRow, as one piece of HTML
 //	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
 //	               nil when E is not a *model.Event
 //	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)
@@ -44,7 +47,8 @@ import (
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
-		"eventCard":             r.card,
+		"cached":                r.cards.render,
+		"eventCard":             func(e *model.Event) (template.HTML, error) { return r.cards.render("card", e) },
 		"eventRows":             r.eventRows,
 		"citing":                citing,
 		"figureID":              figureID,

@@ -18,8 +18,9 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 )
 
-// pageKinds are the page templates a layouts directory must have.
-var pageKinds = []site.Kind{site.Home, site.Numbers, site.Events, site.Event, site.Person, site.People, site.Year, site.Years, site.Tag, site.Tags, site.NotFound}
+// layoutSeed seeds the hash of the layouts, which the fingerprints of one
+// process compare.
+var layoutSeed = maphash.MakeSeed()
 
 // layouts is a parsed layouts directory.
 type layouts struct {
@@ -41,9 +42,9 @@ type staticFile struct {
 
 // parseLayouts reads every template and static file of fsys. Templates are
 // named by their path, so errors name the file: "partials/card.html:3:9".
-func parseLayouts(fsys fs.FS, funcs template.FuncMap) (*layouts, diag.List) {
+func parseLayouts(fsys fs.FS, funcs template.FuncMap, pageKinds []site.Kind) (*layouts, diag.List) {
 	l := &layouts{pages: map[site.Kind]*template.Template{}, hashes: map[string]string{}}
-	l.read.SetSeed(fingerprintSeed)
+	l.read.SetSeed(layoutSeed)
 	defer func() { l.hash = l.read.Sum64() }()
 	var diags diag.List
 	if err := l.readStatic(fsys); err != nil {

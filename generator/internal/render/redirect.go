@@ -33,28 +33,29 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 
 // redirects returns a redirect output for each earlier id of each event and
 // person.
-func (r *Renderer) redirects(s *model.Site) []output {
+func (r *Renderer) redirects(s *model.Site, common uint64) []output {
 	var outs []output
-	add := func(dir string, doc *content.Doc, old []string, title, target string, deps func(*hasher)) {
+	add := func(dir string, doc *content.Doc, old []string, title, target string, to model.Hashed) {
 		for k, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
 				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}
-			outs = append(outs, output{path: dir + id + "/index.html", kind: site.Redirect, deps: deps,
+			path := dir + id + "/index.html"
+			outs = append(outs, output{path: path, kind: site.Redirect, fingerprint: fingerprintOf(named(common, path), to),
 				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
 				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})
 		}
 	}
 	for _, e := range s.Events {
 		if len(e.RedirectFrom) > 0 {
-			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), e)
 		}
 	}
 	for _, p := range s.People {
 		if len(p.RedirectFrom) > 0 {
-			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), p)
 		}
 	}
 	return outs

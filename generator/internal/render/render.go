@@ -8,8 +8,9 @@
 //
 //	base.html         the page skeleton; it calls {{template "main" .}}
 //	home.html         /                 (each page template defines "main",
-//	event.html        /events/ID/        and may define "head" for extra
-//	person.html       /people/ID/        tags in <head>)
+//	numbers.html      /numbers/          and may define "head" for extra
+//	event.html        /events/ID/        tags in <head>)
+//	person.html       /people/ID/
 //	people.html       /people/
 //	year.html         /years/YYYY/
 //	years.html        /years/
@@ -21,7 +22,8 @@
 //	static/…          files copied as they are: static/style.css → /style.css
 //
 // Every template receives a *Page. Functions available to templates are
-// listed in funcs.go.
+// listed in funcs.go. The kinds of page, and so the layouts, are those of
+// pageLists and Options.Pages.
 package render
 
 import (
@@ -48,6 +50,8 @@ type Options struct {
 	// Once says the renderer renders one build only, so it keeps nothing
 	// for the next one (the data files' items), which saves memory.
 	Once bool
+	// Pages adds kinds of page to the site's own.
+	Pages []PageList
 }
 
 // Renderer holds what every page shares: the parsed layouts, the Markdown
@@ -55,18 +59,19 @@ type Options struct {
 // to be reused across builds.
 type Renderer struct {
 	opts    Options
+	lists   []PageList // the site's and Options.Pages
 	layouts *layouts
 	md      goldmark.Markdown
 	bufs    sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
 	// search is the search index's edition, which keeps its items too.
-	search *searchEdition
-	// cards, rows, eventLines and figureLines keep, for each event, its
-	// card, its row in the table of every event and its lines in the CSV
-	// files.
-	cards, rows, eventLines, figureLines eventCache
-	partials                             partialCache
+	search   *searchEdition
+	cards    cardCache
+	partials partialCache
+	// sizes keeps the length of each output larger than maxPooledBuffer,
+	// so that the next build writes it into a buffer allocated once.
+	sizes sync.Map // path → int
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -75,25 +80,11 @@ type Sink interface {
 	WriteFile(path string, data []byte) error
 }
 
-// Stats counts the files written, by kind.
-type Stats map[site.Kind]int
-
-// Pages counts the HTML pages.
-func (s Stats) Pages() int {
-	n := 0
-	for _, kind := range pageKinds {
-		n += s[kind]
-	}
-	return n
-}
-
-// Files counts every file.
-func (s Stats) Files() int {
-	n := 0
-	for _, c := range s {
-		n += c
-	}
-	return n
+// Stats counts the files of the site.
+type Stats struct {
+	Kinds map[site.Kind]int // by kind
+	Pages int               // the HTML pages, of any kind
+	Files int               // every file
 }
 
 // New parses the layouts in fsys.
@@ -102,19 +93,19 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
 	r := &Renderer{
 		opts:   opts,
+		lists:  append(pageLists(), opts.Pages...),
 		md:     newMarkdown(opts.BaseURL),
 		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
 		search: englishSearch(),
 	}
-	r.cards.r, r.cards.reuse = r, true
-	// Rows and lines appear in one file each: a one-shot build need not
-	// keep them.
-	for _, c := range []*eventCache{&r.rows, &r.eventLines, &r.figureLines} {
-		c.r, c.reuse = r, !opts.Once
-	}
+	r.cards.r = r
 	r.partials.r = r
+	kinds := make([]site.Kind, len(r.lists))
+	for i, l := range r.lists {
+		kinds[i] = l.Kind
+	}
 	var diags diag.List
-	r.layouts, diags = parseLayouts(fsys, r.funcs())
+	r.layouts, diags = parseLayouts(fsys, r.funcs(), kinds)
 	return r, diags
 }
 
@@ -137,18 +128,17 @@ type Result struct {
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
 	s, outs := plan.site, plan.outs
-	for _, c := range []*eventCache{&r.cards, &r.rows, &r.eventLines, &r.figureLines} {
-		c.start(s)
-	}
+	r.cards.start(s)
 	r.partials.start()
-	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
+	res := &Result{Stats: Stats{Kinds: map[site.Kind]int{}, Files: len(outs)}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
-	common := r.common(s)
 	for i, o := range outs {
-		f := fingerprintOf(common, o.deps)
-		res.Fingerprints[o.path] = f
-		res.Stats[o.kind]++
-		if f == alwaysRender || previous[o.path] != f {
+		res.Fingerprints[o.path] = o.fingerprint
+		res.Stats.Kinds[o.kind]++
+		if o.page != nil {
+			res.Stats.Pages++
+		}
+		if o.fingerprint == alwaysRender || previous[o.path] != o.fingerprint {
 			todo = append(todo, i)
 		}
 	}
@@ -162,9 +152,14 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 		buf := r.bufs.Get().(*bytes.Buffer)
 		defer r.putBuffer(buf)
 		buf.Reset()
-		buf.Grow(o.size)
+		if size, ok := r.sizes.Load(o.path); ok {
+			buf.Grow(size.(int))
+		}
 		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
 			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
+		}
+		if buf.Len() > maxPooledBuffer {
+			r.sizes.Store(o.path, buf.Len())
 		}
 	})
 	var diags diag.List
@@ -193,16 +188,13 @@ type output struct {
 	kind site.Kind // for the build summary
 	// page is the HTML page this output is, or nil.
 	page *Page
-	// deps adds to the output's fingerprint what it is made from; nil
-	// means it is rendered on every build.
-	deps  func(*hasher)
-	write func(buf *bytes.Buffer) error
+	// fingerprint identifies what the output is made from
+	// (fingerprint.go); alwaysRender renders it on every build.
+	fingerprint uint64
+	write       func(buf *bytes.Buffer) error
 	// from is the content that makes an output that is not a page of its
 	// own: a redirect names its file and field.
 	from validate.Output
-	// size is how large the output is likely to be, for a file of
-	// megabytes that would otherwise grow its buffer again and again.
-	size int
 }
 
 // MapSink keeps files in memory, for tests and for checking a build

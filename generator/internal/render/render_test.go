@@ -90,7 +90,8 @@ var layoutID = regexp.MustCompile(`\sid="([^"]*)"`)
 
 func minimalLayouts() fstest.MapFS {
 	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{template "main" .}}`)}}
-	for _, kind := range pageKinds {
+	for _, list := range pageLists() {
+		kind := list.Kind
 		fsys[string(kind)+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
 	}
 	return fsys

@@ -16,11 +16,11 @@ func TestSitemapIndex(t *testing.T) {
 	r := &Renderer{opts: Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://owner.github.io"}}}
 	var pages []output
 	for i := range 2*SitemapLimit + 10 {
-		p := &Page{Kind: "event", Path: fmt.Sprintf("events/e%d/", i)}
+		p := &Page{Kind: site.Event, Path: fmt.Sprintf("events/e%d/", i)}
 		pages = append(pages, output{path: p.Path + "index.html", kind: p.Kind, page: p})
 	}
-	pages = append(pages, output{path: "404.html", kind: "404", page: &Page{Kind: "404", Path: "404.html"}})
-	outs := r.sitemaps(pages)
+	pages = append(pages, output{path: "404.html", kind: site.NotFound, page: &Page{Kind: site.NotFound, Path: "404.html"}})
+	outs := r.sitemaps(pages, 0)
 	if len(outs) != 4 || outs[3].path != "sitemap.xml" {
 		t.Fatalf("outputs: %d, last %s", len(outs), outs[len(outs)-1].path)
 	}
@@ -73,7 +73,7 @@ func unmarshal(t *testing.T, o output, v any) {
 func TestPaginate(t *testing.T) {
 	items := make([]int, 205)
 	var got []string
-	outs := paginate(items, 100, "tags/x/", func(page []int, pager *Pager, path string) output {
+	outs := Paginate(items, 100, "tags/x/", func(page []int, pager *Pager, path string) *Page {
 		prev, next := "", ""
 		if l := pager.Prev(); l != nil {
 			prev = l.Path
@@ -82,7 +82,7 @@ func TestPaginate(t *testing.T) {
 			next = l.Path
 		}
 		got = append(got, fmt.Sprintf("%s %d items, page %d of %d, prev %q, next %q", path, len(page), pager.Number, len(pager.Pages), prev, next))
-		return output{path: path}
+		return &Page{Path: path}
 	})
 	want := []string{
 		`tags/x/ 100 items, page 1 of 3, prev "", next "tags/x/page/2/"`,
@@ -92,11 +92,11 @@ func TestPaginate(t *testing.T) {
 	if len(outs) != 3 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s", strings.Join(got, "\n"))
 	}
-	one := paginate(items[:100], 100, "tags/y/", func(page []int, pager *Pager, path string) output {
+	one := Paginate(items[:100], 100, "tags/y/", func(page []int, pager *Pager, path string) *Page {
 		if pager != nil || len(page) != 100 || path != "tags/y/" {
 			t.Errorf("a list that fits one page: %v %d %s", pager, len(page), path)
 		}
-		return output{path: path}
+		return &Page{Path: path}
 	})
 	if len(one) != 1 {
 		t.Errorf("%d pages for a list that fits one", len(one))

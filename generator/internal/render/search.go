@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/digest"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
@@ -112,24 +113,15 @@ func englishSearch() *searchEdition {
 	return ed
 }
 
-// searchIndex is the output of an edition's index. Its fingerprint hashes
-// every event and person file, which is linear and cheap next to encoding.
-func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition) output {
-	return output{path: ed.path, kind: site.Search,
-		deps: func(h *hasher) {
-			h.uint(uint64(len(s.Events)))
-			for _, e := range s.Events {
-				h.doc(&e.Doc)
-			}
-			h.uint(uint64(len(s.People)))
-			for _, p := range s.People {
-				h.doc(&p.Doc)
-			}
-		},
-		write: func(buf *bytes.Buffer) error { return r.writeSearchIndex(buf, s, ed) }}
+// searchIndex is the output of an edition's index, made of the whole
+// site; each item's encoding is kept while what it is made of stays the
+// same.
+func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition, common uint64) output {
+	return output{path: ed.path, kind: site.Search, fingerprint: fingerprintOf(named(common, ed.path), s),
+		write: func(buf *bytes.Buffer) error { return r.writeSearchIndex(buf, s, ed, common) }}
 }
 
-func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *searchEdition) error {
+func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *searchEdition, common uint64) error {
 	eventNumber := make(map[*model.Event]int, len(s.Events))
 	for i, e := range s.Events {
 		eventNumber[e] = i
@@ -142,18 +134,17 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 		header.Tags = append(header.Tags, searchTag{Name: t.Name, Events: deltas(t.Events, eventNumber)})
 	}
 
-	common := r.common(s)
+	base := named(common, ed.path)
 	people := make([]jsonItem, len(s.People))
 	for i, p := range s.People {
 		events := deltas(p.Events, eventNumber)
-		people[i] = jsonItem{key: p.ID,
-			// The numbers move when an earlier event is added.
-			fingerprint: fingerprintOf(common, func(h *hasher) {
-				h.doc(&p.Doc)
-				for _, n := range events {
-					h.uint(uint64(n))
-				}
-			}),
+		// The item is made of the person and of their events' numbers,
+		// which move when an earlier event is added.
+		d := digest.Of(fingerprintOf(base, p))
+		for _, n := range events {
+			d.Int(n)
+		}
+		people[i] = jsonItem{key: p.ID, fingerprint: d.Sum(),
 			value: func() any {
 				t := ed.person(p)
 				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description, Events: events}
@@ -161,7 +152,7 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 	}
 	events := make([]jsonItem, len(s.Events))
 	for i, e := range s.Events {
-		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(base, e),
 			value: func() any { return searchEventOf(e, ed) }}
 	}
 
