@@ -95,15 +95,22 @@ func (row *EventRow) HasUndisclosed() bool {
 // cache while its event's hash is the same, so a table of ten thousand
 // events is put together again after an edit rather than rendered.
 func (r *Renderer) eventRows(s *model.Site, events []*model.Event) (template.HTML, error) {
-	var b strings.Builder
-	for _, e := range events {
+	rows := make([]string, len(events))
+	size := 0
+	for i, e := range events {
 		html, err := r.piece("event-row", e, func(buf *bytes.Buffer) error {
 			return r.layouts.partials.ExecuteTemplate(buf, "event-row", newEventRow(s, e))
 		})
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(html)
+		rows[i] = html
+		size += len(html) + 1
+	}
+	var b strings.Builder
+	b.Grow(size) // once: the table may be megabytes
+	for _, row := range rows {
+		b.WriteString(row)
 		b.WriteByte('\n')
 	}
 	// The rows are escaped HTML.
