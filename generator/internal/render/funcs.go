@@ -35,6 +35,10 @@ import (
 //	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
 //	               every list while V's hash is the same: NAME may show only what the hash covers
 //	eventCard E    cached "card" E
+//	eventRows SITE EVENTS   cached "event-row" for each event's *EventRow, as one piece of HTML
+//	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
+//	               nil when E is not a *model.Event
+//	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -45,6 +49,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"contentSecurityPolicy": policy,
 		"cached":                r.cards.render,
 		"eventCard":             func(e *model.Event) (template.HTML, error) { return r.cards.render("card", e) },
+		"eventRows":             r.eventRows,
+		"citing":                citing,
+		"figureID":              figureID,
 		"partialCached":         r.partials.render,
 		"jsonLD":                r.jsonLD,
 		"portrait":              r.portrait,

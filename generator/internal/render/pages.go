@@ -130,6 +130,11 @@ func pageLists() []PageList {
 			return []*Page{{Kind: site.Numbers, Path: "numbers/", Title: "The numbers", Statistics: newStatistics(s),
 				Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}}
 		}},
+		{Kind: site.Events, SiteWide: true, Pages: func(s *model.Site, _ Sizes) []*Page {
+			// Every event on one page, however many: its filters act on all.
+			return []*Page{{Kind: site.Events, Path: "events/", Title: "Every event", Events: s.Latest(len(s.Events)),
+				Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}}
+		}},
 		{Kind: site.Years, SiteWide: true, Pages: func(*model.Site, Sizes) []*Page {
 			return []*Page{{Kind: site.Years, Path: "years/", Title: "Years", Description: "The exchanges year by year."}}
 		}},
@@ -195,7 +200,8 @@ func (r *Renderer) outputs(s *model.Site) []output {
 			pages = append(pages, r.page(p, p.fingerprint(kind, list.SiteWide)))
 		}
 	}
-	outs := append(pages, r.feed(s, common), r.robots(common), nojekyll(common), r.eventsData(s, common), r.peopleData(s, common))
+	outs := append(pages, r.feed(s, common), r.robots(common), nojekyll(common), r.eventsData(s, common), r.peopleData(s, common),
+		r.eventsCSV(s, common), r.figuresCSV(s, common))
 	outs = append(outs, r.redirects(s, common)...)
 	outs = append(outs, r.searchIndex(s, r.search, common))
 	outs = append(outs, r.sitemaps(pages, common)...)
