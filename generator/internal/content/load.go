@@ -169,11 +169,17 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err == nil && len(src) > MaxFileSize {
+	// One read into a buffer of the file's size, where the size is known.
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		size = int(info.Size())
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && buf.Len() > MaxFileSize {
 		err = errTooLarge
 	}
-	return src, err
+	return buf.Bytes(), err
 }
 
 // readError explains why a listed file could not be read.
