@@ -151,19 +151,20 @@ func (opts Options) context() context.Context {
 }
 
 // positionsOf maps each decoded file's path to its values' positions.
+// forgetPositions lets the positions of every value go once the content
+// is checked: a one-shot build places no problem at a line after that,
+// and they need not take memory while the site is rendered.
+func forgetPositions(files *content.Files) {
+	for _, doc := range files.Docs() {
+		doc.Positions = nil
+	}
+}
+
 func positionsOf(files *content.Files) map[string]*content.Positions {
-	m := make(map[string]*content.Positions, len(files.Events)+len(files.People)+len(files.Statements)+1)
-	if files.Site != nil {
-		m[files.Site.Path] = files.Site.Positions
-	}
-	for _, e := range files.Events {
-		m[e.Path] = e.Positions
-	}
-	for _, p := range files.People {
-		m[p.Path] = p.Positions
-	}
-	for _, st := range files.Statements {
-		m[st.Path] = st.Positions
+	docs := files.Docs()
+	m := make(map[string]*content.Positions, len(docs))
+	for _, doc := range docs {
+		m[doc.Path] = doc.Positions
 	}
 	return m
 }
@@ -242,6 +243,9 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	ctx := b.opts.context()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
+	}
+	if b.opts.Once {
+		forgetPositions(files)
 	}
 	res, renderDiags, err := b.renderer.Render(ctx, plan, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, nil, b.opts.LayoutsDir)...)

@@ -30,6 +30,24 @@ type Files struct {
 	Broken []string
 }
 
+// Docs returns every file read, the site settings first.
+func (f *Files) Docs() []*Doc {
+	docs := make([]*Doc, 0, 1+len(f.Events)+len(f.People)+len(f.Statements))
+	if f.Site != nil {
+		docs = append(docs, &f.Site.Doc)
+	}
+	for _, e := range f.Events {
+		docs = append(docs, &e.Doc)
+	}
+	for _, p := range f.People {
+		docs = append(docs, &p.Doc)
+	}
+	for _, s := range f.Statements {
+		docs = append(docs, &s.Doc)
+	}
+	return docs
+}
+
 // IDOf returns the id of the file at path p: its name without ".md".
 func IDOf(p string) string {
 	return strings.TrimSuffix(path.Base(p), ".md")

@@ -18,20 +18,7 @@ import (
 // a text with no page of its own (a statement's) is checked for links
 // from the site's root only.
 func SiteLinks(files *content.Files, outs []Output) diag.List {
-	var docs []*content.Doc
-	if files.Site != nil {
-		docs = append(docs, &files.Site.Doc)
-	}
-	for _, e := range files.Events {
-		docs = append(docs, &e.Doc)
-	}
-	for _, p := range files.People {
-		docs = append(docs, &p.Doc)
-	}
-	for _, s := range files.Statements {
-		docs = append(docs, &s.Doc)
-	}
-	docs = slices.DeleteFunc(docs, func(d *content.Doc) bool { return !mayLinkToSite(d.Body) })
+	docs := slices.DeleteFunc(files.Docs(), func(d *content.Doc) bool { return !mayLinkToSite(d.Body) })
 	if len(docs) == 0 {
 		return nil
 	}
