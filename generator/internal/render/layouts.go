@@ -30,6 +30,8 @@ type layouts struct {
 	partials *template.Template
 	static   []staticFile
 	hashes   map[string]string // static path → short content hash
+	// folded counts the constant calls folded (fold.go).
+	folded int
 	// hash identifies every file read, for output fingerprints.
 	hash uint64
 	read maphash.Hash
@@ -68,6 +70,27 @@ func parseLayouts(fsys fs.FS, funcs template.FuncMap, pageKinds []site.Kind) (*l
 	}
 	l.partials = base
 	return l, diags
+}
+
+// foldConstants escapes every template, as its first execution would,
+// and folds its constant calls (fold.go).
+func (l *layouts) foldConstants(funcs template.FuncMap) error {
+	for _, t := range l.pages {
+		escape(t, "base.html")
+		n, err := fold(t, funcs)
+		l.folded += n
+		if err != nil {
+			return err
+		}
+	}
+	var names []string
+	for _, t := range l.partials.Templates() {
+		names = append(names, t.Name())
+	}
+	escape(l.partials, names...)
+	n, err := fold(l.partials, funcs)
+	l.folded += n
+	return err
 }
 
 func (l *layouts) parseFiles(t *template.Template, fsys fs.FS, names ...string) error {

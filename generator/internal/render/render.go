@@ -105,7 +105,13 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		kinds[i] = l.Kind
 	}
 	var diags diag.List
-	r.layouts, diags = parseLayouts(fsys, r.funcs(), kinds)
+	funcs := r.funcs()
+	r.layouts, diags = parseLayouts(fsys, funcs, kinds)
+	if r.layouts != nil && !diags.HasErrors() && folding {
+		if err := r.layouts.foldConstants(funcs); err != nil {
+			diags = append(diags, templateDiagnostic(err, ""))
+		}
+	}
 	return r, diags
 }
 
