@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
@@ -32,41 +33,65 @@ func runCheck(c *config) error {
 		return usagef("unknown format %q (use github or text)", c.format)
 	}
 	start := time.Now()
-	opts, err := c.buildOptions(false)
+	opts, err := c.buildOptions(true)
 	if err != nil {
 		return err
 	}
 	diags := build.Check(opts)
-	if err := c.report(diags); err != nil {
+	if c.changed {
+		err = c.reportChange(aboutChange(diags, c.args))
+	} else {
+		err = c.report(diags)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(len(diags), "warning", "warnings"), elapsed(start))
 	return nil
 }
 
-// annotate reports diags as GitHub annotations on stdout, and writes the
-// job summary when $GITHUB_STEP_SUMMARY names a file.
-func (c *config) annotate(diags diag.List) error {
+// annotate reports the problems as GitHub annotations on stdout, and
+// writes the job summary when $GITHUB_STEP_SUMMARY names a file. With
+// -changed, the problems of the change (own) come first, then the errors
+// elsewhere, in a table of their own in the summary; the warnings left out
+// (hidden) are one plain line in both.
+func (c *config) annotate(own, elsewhere diag.List, hidden int) error {
 	workspace := os.Getenv("GITHUB_WORKSPACE")
-	for i := range diags {
-		diags[i].Path = annotate.RelativePath(diags[i].Path, workspace)
+	all := slices.Concat(own, elsewhere)
+	for i := range all {
+		all[i].Path = annotate.RelativePath(all[i].Path, workspace)
 	}
-	if _, err := annotate.Write(c.stdout, diags); err != nil {
+	own, elsewhere = all[:len(own)], all[len(own):]
+	if _, err := annotate.Write(c.stdout, all); err != nil {
 		return err
 	}
+	if hidden > 0 {
+		fmt.Fprintln(c.stdout, hiddenLine(hidden))
+	}
 	if name := os.Getenv("GITHUB_STEP_SUMMARY"); name != "" {
-		return appendSummary(name, "timeline check: "+c.contentDir, diags)
+		return c.appendSummary(name, own, elsewhere, hidden)
 	}
 	return nil
 }
 
 // appendSummary adds the report to the job summary file; GitHub expects
 // each step to append to it.
-func appendSummary(name, heading string, diags diag.List) error {
+func (c *config) appendSummary(name string, own, elsewhere diag.List, hidden int) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("job summary: %w", err)
 	}
-	err = annotate.Summary(f, heading, diags)
+	heading := "timeline check: " + c.contentDir
+	if !c.changed {
+		err = annotate.Summary(f, heading, own)
+	} else {
+		err = annotate.Summary(f, heading+", the files this change touches", own)
+		if len(elsewhere) > 0 {
+			err = errors.Join(err, annotate.Summary(f, heading+", errors in other files", elsewhere))
+		}
+	}
+	if err == nil && hidden > 0 {
+		_, err = fmt.Fprintf(f, "%s.\n\n", hiddenLine(hidden))
+	}
 	return errors.Join(err, f.Close())
 }

@@ -2,13 +2,18 @@ package main
 
 import (
 	"flag"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/sitetest"
 	"golang.org/x/tools/txtar"
 )
@@ -16,12 +21,29 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata")
 
 // TestContentErrors runs each archive in testdata/errors: the content files
-// in it are checked, and every diagnostic must match its "want" section,
-// position, message and hint. There is one archive per rule of the schema.
+// in it are checked with the shipped layouts (and the archive's layouts/
+// files added to them), as timeline check does, and every diagnostic must
+// match its "want" section, position, message and hint. There is one
+// archive per rule of the schema.
 func TestContentErrors(t *testing.T) {
+	shippedLayouts := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("../layouts"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("../layouts", p))
+		shippedLayouts[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
 	forEachArchive(t, "testdata/errors", func(t *testing.T, file string, ar *txtar.Archive) {
 		fsys, want := archiveFS(ar, "content/"), wantSection(ar)
-		diags := build.Check(build.Options{Content: fsys, ContentDir: "content", Today: sitetest.Today()})
+		layouts := maps.Clone(shippedLayouts)
+		maps.Copy(layouts, archiveFS(ar, "layouts/"))
+		opts := build.Options{Content: fsys, Layouts: layouts, ContentDir: "content", LayoutsDir: "layouts", Today: sitetest.Today()}
+		diags := build.Check(opts)
+		checkFindsWhatBuildRefuses(t, opts, diags)
 		got := diags.Error()
 		if got != "" {
 			got += "\n"
@@ -37,6 +59,22 @@ func TestContentErrors(t *testing.T) {
 			t.Errorf("diagnostics differ\n--- got:\n%s--- want:\n%s", got, want)
 		}
 	})
+}
+
+// checkFindsWhatBuildRefuses builds what was checked: every error of the
+// build must be one the check reported, so that a change the check accepts
+// builds.
+func checkFindsWhatBuildRefuses(t *testing.T, opts build.Options, checked diag.List) {
+	t.Helper()
+	_, built, err := build.Run(opts, &render.MapSink{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range built {
+		if d.Severity == diag.Error && !slices.Contains(checked, d) {
+			t.Errorf("the build fails where the check did not: %s", d)
+		}
+	}
 }
 
 // forEachArchive runs test as a subtest for each txtar archive in dir.

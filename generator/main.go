@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,8 +59,13 @@ func commands() []command {
 	return []command{
 		{name: "build", about: "validate the content, then write the site to -out",
 			flags: append(site, forceFlag), run: runBuild},
-		{name: "check", about: "validate the content only (-format github: annotations for GitHub Actions)",
-			flags: append(site, formatFlag), run: runCheck},
+		{name: "check", words: "[-changed FILE...]",
+			about: "validate the content only (-format github: annotations for GitHub Actions)",
+			doc: "Checks the content against the layouts: everything the build would refuse.\n" +
+				"With -changed, the words are the files a change touches: their problems\n" +
+				"come first, then the errors elsewhere; the warnings about other files are\n" +
+				"counted in one line.",
+			flags: append(site, formatFlag, changedFlag), run: runCheck},
 		{name: "new", words: "event TITLE -date YYYY-MM-DD | person NAME", args: 2,
 			about: "new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in",
 			doc: "Writes content/events/DATE-words.md or content/people/words.md, the file\n" +
@@ -81,6 +87,7 @@ type config struct {
 	drafts                         bool
 	force                          bool          // build, watch, serve: replace an -out that is not a site
 	format                         string        // check: "github" or "text"
+	changed                        bool          // check: the words are the files a change touches
 	poll                           time.Duration // watch, serve: poll instead of file events
 	addr                           string        // serve: where to listen
 	cpuProfile, memProfile         string
@@ -112,6 +119,10 @@ func forceFlag(fs *flag.FlagSet, c *config) {
 
 func formatFlag(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.format, "format", defaultFormat(), "output `format`: github (annotations) or text")
+}
+
+func changedFlag(fs *flag.FlagSet, c *config) {
+	fs.BoolVar(&c.changed, "changed", false, "the words are the files a change touches: their problems first, the warnings about other files in one line")
 }
 
 func pollFlag(fs *flag.FlagSet, c *config) {
@@ -231,6 +242,7 @@ func (cmd *command) parse(args []string, stdout, stderr io.Writer) (*config, err
 		cfg.args, args = append(cfg.args, fs.Arg(0)), fs.Args()[1:]
 	}
 	switch {
+	case cfg.changed: // check -changed FILE...: any number of files
 	case len(cfg.args) > cmd.args && cmd.args == 0:
 		return nil, usagef("unexpected argument %q", cfg.args[0])
 	case len(cfg.args) != cmd.args:
@@ -278,16 +290,27 @@ func (c *config) buildOptions(layouts bool) (build.Options, error) {
 // message (hint)") or, for check -format github, as annotations; then one
 // line counting them, when any is an error, and returns errFailed.
 func (c *config) report(diags diag.List) error {
+	return c.reportChange(diags, nil, 0)
+}
+
+// reportChange is report for check -changed: the problems of the change
+// (own) first, then the errors elsewhere; the warnings elsewhere, hidden,
+// are one line that counts them.
+func (c *config) reportChange(own, elsewhere diag.List, hidden int) error {
+	diags := slices.Concat(own, elsewhere)
 	if c.format == formatGitHub {
-		if err := c.annotate(diags); err != nil {
+		if err := c.annotate(own, elsewhere, hidden); err != nil {
 			return err
 		}
 	} else {
 		for _, d := range diags {
 			fmt.Fprintln(c.stderr, d)
 		}
+		if hidden > 0 {
+			fmt.Fprintln(c.stderr, hiddenLine(hidden))
+		}
 	}
-	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)
+	errs, warns := diags.Count(diag.Error), diags.Count(diag.Warning)+hidden
 	if errs > 0 {
 		fmt.Fprintf(c.stderr, "%s, %s\n", lang.Count(errs, "error", "errors"), lang.Count(warns, "warning", "warnings"))
 		return errFailed

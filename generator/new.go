@@ -238,6 +238,7 @@ var fieldNotes = map[string]string{
 	"Event.sources":       "at least one; who said it, and where",
 	"Event.draft":         "true keeps it off the site until it is ready",
 	"Event.redirect_from": "earlier ids of this event, if its file was renamed: their links keep working",
+	"Event.stage":         "a few words naming this stage, when one exchange was reported as several events on the same date",
 
 	"Figure.to":       "the side that received them: {parties}",
 	"Figure.count":    "the number; leave it empty when it was not disclosed",

@@ -255,7 +255,7 @@ func TestWatchSavePatterns(t *testing.T) {
 		}},
 		{"a burst of 200 new files", func(p *project) {
 			for i := range 200 {
-				p.write(fmt.Sprintf("content/events/2005-01-01-burst-%03d.md", i), fmt.Sprintf("---\ntitle: Burst %d\ndate: 2005-01-01\nkind: exchange\nsources:\n  - {id: s, publisher: P, url: \"https://example.org/%d\", date: 2005-01-01}\n---\nBody.\n", i, i))
+				p.write(fmt.Sprintf("content/events/2005-01-01-burst-%03d.md", i), fmt.Sprintf("---\ntitle: Burst %d\ndate: 2005-01-01\nkind: exchange\nstage: part %[1]d\nsources:\n  - {id: s, publisher: P, url: \"https://example.org/%d\", date: 2005-01-01}\n---\nBody.\n", i, i))
 			}
 		}},
 		{"a layout", func(p *project) {

@@ -22,21 +22,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/serve"
 )
 
-// pageKinds are a page of each kind of the shipped site, under the base
-// path; the event is a disputed one, the person has a time in captivity.
-var pageKinds = []struct{ kind, path string }{
-	{"home", ""},
-	{"numbers", "numbers/"},
-	{"event", "events/2024-12-30-new-year-swap-189-or-150/"},
-	{"person", "people/dmytro-khyliuk/"},
-	{"people", "people/"},
-	{"year", "years/2025/"},
-	{"years", "years/"},
-	{"tag", "tags/civilians/"},
-	{"tags", "tags/"},
-	{"404", "404.html"},
-}
-
 // serveShipped builds the shipped site under /repo/ and serves it as GitHub
 // Pages would, with the Content-Security-Policy of the preview server, which
 // allows only the site's own files: an inline script, a style attribute or
@@ -172,7 +157,7 @@ func TestAccessibilityAxe(t *testing.T) {
 	recordCSPViolations(t, ctx)
 	for _, scheme := range []string{"light", "dark"} {
 		setColorScheme(t, ctx, scheme)
-		for _, pk := range pageKinds {
+		for _, pk := range pageKinds(t) {
 			open(t, ctx, site+pk.path)
 			dark, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
 			if err != nil || dark != (scheme == "dark") {
@@ -243,7 +228,7 @@ func TestScreenshots(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800, opts...)); err != nil {
 				t.Fatal(err)
 			}
-			for _, pk := range pageKinds {
+			for _, pk := range pageKinds(t) {
 				open(t, ctx, site+pk.path)
 				// The page fits the screen: nothing wider than the viewport.
 				overflow, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth - window.innerWidth`))

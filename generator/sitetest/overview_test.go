@@ -175,7 +175,7 @@ func TestPrintInDarkMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, pk := range pageKinds {
+	for _, pk := range pageKinds(t) {
 		open(t, ctx, site+pk.path)
 		low, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](printContrastJS))
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
@@ -34,13 +35,13 @@ func mapFS(t *testing.T, dir string) fstest.MapFS {
 
 // A person with a portrait: the shipped layouts show it with its text
 // alternative, and give it to OpenGraph and JSON-LD when the site's address
-// is known; a portrait that is not among the static files fails the build,
-// naming the person.
+// is known; a portrait that is not among the static files fails the build
+// as it fails the check, at the portrait line of the person's file.
 func TestPortraitOnPersonPage(t *testing.T) {
 	contentFS, layoutsFS := mapFS(t, "../../content"), mapFS(t, "../../layouts")
-	const person = "people/dmytro-khyliuk.md"
-	contentFS[person].Data = bytes.Replace(contentFS[person].Data, []byte("\ndescription: "),
-		[]byte("\nportrait: portraits/dmytro-khyliuk.jpg\nportrait_alt: Dmytro Khyliuk in a grey jacket, smiling\ndescription: "), 1)
+	const person = "people/portrait-test.md"
+	contentFS[person] = &fstest.MapFile{Data: []byte("---\nname: Dmytro Khyliuk\n" +
+		"portrait: portraits/dmytro-khyliuk.jpg\nportrait_alt: Dmytro Khyliuk in a grey jacket, smiling\n---\n")}
 	layoutsFS["static/portraits/dmytro-khyliuk.jpg"] = &fstest.MapFile{Data: []byte("not really a JPEG")}
 
 	build1 := func(baseURL string) (map[string][]byte, string) {
@@ -64,7 +65,7 @@ func TestPortraitOnPersonPage(t *testing.T) {
 	if errs != "" {
 		t.Fatal(errs)
 	}
-	page := files["people/dmytro-khyliuk/index.html"]
+	page := files["people/portrait-test/index.html"]
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
@@ -97,12 +98,17 @@ func TestPortraitOnPersonPage(t *testing.T) {
 	// Without the site's address, OpenGraph gets no image: it needs an
 	// absolute URL.
 	files, _ = build1("/repo/")
-	if p := files["people/dmytro-khyliuk/index.html"]; bytes.Contains(p, []byte("og:image")) || !bytes.Contains(p, []byte(`class="portrait"`)) {
+	if p := files["people/portrait-test/index.html"]; bytes.Contains(p, []byte("og:image")) || !bytes.Contains(p, []byte(`class="portrait"`)) {
 		t.Error("without an origin: og:image present, or the portrait missing")
 	}
 
 	delete(layoutsFS, "static/portraits/dmytro-khyliuk.jpg")
-	if _, errs := build1("/repo/"); !strings.Contains(errs, "portraits/dmytro-khyliuk.jpg of people/dmytro-khyliuk.md is not in the layouts' static/ folder") {
-		t.Errorf("a missing portrait: %s", errs)
+	const missing = `content/people/portrait-test.md:3:11: portrait "portraits/dmytro-khyliuk.jpg" is not among the layouts' static files`
+	if _, errs := build1("/repo/"); !strings.Contains("\n"+errs, "\n"+missing) {
+		t.Errorf("a missing portrait, the build: %s", errs)
+	}
+	checked := build.Check(build.Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts", Today: Today()})
+	if !strings.Contains("\n"+checked.Error(), "\n"+missing) || checked.Count(diag.Error) != 1 {
+		t.Errorf("a missing portrait, the check: %s", checked.Error())
 	}
 }

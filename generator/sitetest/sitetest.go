@@ -21,12 +21,22 @@ import (
 // or the future.
 func Today() content.Date { return content.NewDate(2025, 11, 1) }
 
-// NewBrowser starts headless Chromium (Debian's chromium package) for one
-// test. Without Chromium the test is skipped, unless REQUIRE_BROWSER is set,
-// as CI sets it: there a missing browser is a failure, not a pass.
+// browsers are the names Chromium goes by: Debian's package, and the
+// Google Chrome of GitHub's Ubuntu runners.
+var browsers = []string{"chromium", "chromium-browser", "google-chrome"}
+
+// NewBrowser starts headless Chromium for one test. Without it the test is
+// skipped, unless REQUIRE_BROWSER is set, as CI sets it: there a missing
+// browser is a failure, not a pass.
 func NewBrowser(t testing.TB) context.Context {
 	t.Helper()
-	path, err := exec.LookPath("chromium")
+	var path string
+	var err error
+	for _, name := range browsers {
+		if path, err = exec.LookPath(name); err == nil {
+			break
+		}
+	}
 	if err != nil {
 		if os.Getenv("REQUIRE_BROWSER") != "" {
 			t.Fatal("chromium is not installed, and REQUIRE_BROWSER is set")

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestWorkflowsLintKnownMajors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"pages.yml", "check.yml"} {
+	for _, name := range workflowNames(t) {
 		_, src := readWorkflow(t, name)
 		errs, err := linter.Lint(name, []byte(hidden.ReplaceAllString(older.Replace(src), "")), nil)
 		if err != nil {
@@ -120,6 +121,19 @@ type workflow struct {
 	} `yaml:"jobs"`
 }
 
+// workflowNames are the file names of every workflow.
+func workflowNames(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../.github/workflows/*.yml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("workflows: %v %v", files, err)
+	}
+	for i, f := range files {
+		files[i] = filepath.Base(f)
+	}
+	return files
+}
+
 func readWorkflow(t *testing.T, name string) (workflow, string) {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("../../.github/workflows", name))
@@ -143,11 +157,12 @@ var currentMajors = map[string]string{
 	"actions/configure-pages":       "v6",
 	"actions/upload-pages-artifact": "v5",
 	"actions/deploy-pages":          "v5",
+	"actions/upload-artifact":       "v7",
 }
 
 func TestWorkflowsUseCurrentActions(t *testing.T) {
-	uses := regexp.MustCompile(`(?m)^\s*(?:- )?uses:\s*([^@\s]+)@(\S+)`)
-	for _, name := range []string{"pages.yml", "check.yml"} {
+	uses := regexp.MustCompile(`(?m)^\s*(?:- )?uses:\s*([^@\s.][^@\s]*)@(\S+)`)
+	for _, name := range workflowNames(t) {
 		_, src := readWorkflow(t, name)
 		for _, m := range uses.FindAllStringSubmatch(src, -1) {
 			want, ok := currentMajors[m[1]]
@@ -187,8 +202,10 @@ func TestPagesWorkflow(t *testing.T) {
 	}
 }
 
-// The pull-request workflow checks the content with annotations, builds
-// under a project path and runs the HTML and link checks (item 4).
+// The pull-request workflow checks the content with annotations about the
+// files the pull request changes, builds under a project path, says what
+// the change does to the site, attaches the site, runs the HTML and link
+// checks (item 4), and the tests (tests.yml).
 func TestCheckWorkflow(t *testing.T) {
 	w, src := readWorkflow(t, "check.yml")
 	if _, ok := w.On["pull_request"]; !ok {
@@ -198,8 +215,11 @@ func TestCheckWorkflow(t *testing.T) {
 		t.Errorf("permissions %v, want contents: read only", w.Permissions)
 	}
 	for _, want := range []string{
-		"go run ./generator check -format github", "make validate-build", "npm ci",
-		"make validate-html", "make validate-links", "make test",
+		"fetch-depth: 2", "git diff --name-only --diff-filter=d HEAD^1 HEAD",
+		`go run ./generator check -format github -changed "${changed[@]}"`, "make validate-build",
+		"git worktree add --detach \"$RUNNER_TEMP/base\" HEAD^1", "go run ./generator/sitediff -before",
+		`>> "$GITHUB_STEP_SUMMARY"`, "uses: actions/upload-artifact@", "npm ci",
+		"make validate-html", "make validate-links", "uses: ./.github/workflows/tests.yml",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("check.yml has no %q", want)
@@ -214,5 +234,50 @@ func TestCheckWorkflow(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^` + m[1] + `:`).Match(makefile) {
 			t.Errorf("check.yml runs make %s, which the Makefile lacks", m[1])
 		}
+	}
+}
+
+// The tests run on every push to main and for pull requests (called by
+// check.yml), with what the browser tests need, which must not skip.
+func TestTestsWorkflow(t *testing.T) {
+	w, src := readWorkflow(t, "tests.yml")
+	for _, trigger := range []string{"push", "workflow_call"} {
+		if _, ok := w.On[trigger]; !ok {
+			t.Errorf("tests.yml is not run on %s", trigger)
+		}
+	}
+	if w.Permissions["contents"] != "read" || len(w.Permissions) != 1 {
+		t.Errorf("permissions %v, want contents: read only", w.Permissions)
+	}
+	for _, want := range []string{"branches: [main]", `REQUIRE_BROWSER: "1"`, "npm ci", "command -v chromium", "apt-get install", "make test"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("tests.yml has no %q", want)
+		}
+	}
+	// The browser step looks for a browser the tests look for.
+	for _, name := range []string{"chromium", "google-chrome"} {
+		if !slices.Contains(browsers, name) || !strings.Contains(src, "command -v "+name) {
+			t.Errorf("tests.yml and the browser tests disagree about %q", name)
+		}
+	}
+}
+
+// The source links are checked weekly, never on a pull request, and the
+// report goes to the run's summary.
+func TestSourcesWorkflow(t *testing.T) {
+	w, src := readWorkflow(t, "sources.yml")
+	if _, ok := w.On["pull_request"]; ok {
+		t.Error("sources.yml runs on pull requests")
+	}
+	schedule, _ := w.On["schedule"].([]any)
+	if len(schedule) != 1 {
+		t.Fatalf("schedule %v", w.On["schedule"])
+	}
+	cron, _ := schedule[0].(map[string]any)["cron"].(string)
+	if f := strings.Fields(cron); len(f) != 5 || f[2] != "*" || f[3] != "*" || f[4] == "*" {
+		t.Errorf("cron %q is not once a week", cron)
+	}
+	if !strings.Contains(src, `go run ./generator/sourcecheck -content content >> "$GITHUB_STEP_SUMMARY"`) {
+		t.Error("sources.yml does not write the report to the summary")
 	}
 }

@@ -60,10 +60,50 @@ type Result struct {
 	Removed []string
 }
 
-// Check loads and validates the content without rendering it.
+// Check loads and validates the content without rendering it. Given the
+// layouts, it also finds what the build would refuse: broken layouts, two
+// files at one address, a portrait that is not among the static files.
 func Check(opts Options) diag.List {
-	_, _, diags := check(new(content.Cache), new(validate.Cache), opts, nil, nil)
+	var modelOpts *model.Options
+	if opts.Layouts != nil {
+		modelOpts = &model.Options{Drafts: opts.Drafts}
+	}
+	files, site, diags := check(new(content.Cache), new(validate.Cache), opts, nil, modelOpts)
+	if site == nil {
+		return diags
+	}
+	r, layoutDiags := render.New(opts.Layouts, opts.renderOptions())
+	diags = append(diags, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir)...)
+	if !layoutDiags.HasErrors() {
+		diags = append(diags, opts.outputs(files, r.Plan(site), diags)...)
+	}
+	diags.Sort()
 	return diags
+}
+
+func (opts Options) renderOptions() render.Options {
+	return render.Options{BaseURL: opts.BaseURL, EventsPerPage: opts.EventsPerPage,
+		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once}
+}
+
+// outputs checks the files the renderer would write: no two at one path
+// (a clash of ids that found reports already, at the same field, is not
+// reported again), and every portrait and every link of a text to the site
+// among them. It places each problem in the content or the layouts.
+func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.List) diag.List {
+	outs := plan.Outputs()
+	clashes, layoutDiags := validate.Outputs(files, outs)
+	type at struct{ path, field string }
+	reported := map[at]bool{}
+	for _, d := range found {
+		if d.Severity == diag.Error {
+			reported[at{d.Path, d.Field}] = true
+		}
+	}
+	clashes = slices.DeleteFunc(opts.place(clashes, opts.Content, opts.ContentDir),
+		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
+	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), opts.Content, opts.ContentDir)
+	return slices.Concat(clashes, named, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir))
 }
 
 // check loads and validates the content. Given model options, it also
@@ -128,15 +168,19 @@ func NewBuilder(opts Options) *Builder {
 // throws away what it received. Outputs that are gone are listed in
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	_, site, diags := check(&b.cache, &b.checks, b.opts, changes.Content,
+	files, site, diags := check(&b.cache, &b.checks, b.opts, changes.Content,
 		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models, Changed: b.opts.Changed})
 	if b.renderer == nil || changes.Layouts {
 		var layoutDiags diag.List
-		b.renderer, layoutDiags = render.New(b.opts.Layouts, render.Options{BaseURL: b.opts.BaseURL,
-			EventsPerPage: b.opts.EventsPerPage, PeoplePerPage: b.opts.PeoplePerPage, Once: b.opts.Once})
+		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions())
 		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
 	}
 	diags = append(diags, b.layoutDiags...)
+	var plan *render.Plan
+	if !diags.HasErrors() {
+		plan = b.renderer.Plan(site)
+		diags = append(diags, b.opts.outputs(files, plan, diags)...)
+	}
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags, nil
@@ -145,7 +189,7 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	res, renderDiags, err := b.renderer.Render(ctx, site, sink, b.fingerprints)
+	res, renderDiags, err := b.renderer.Render(ctx, plan, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
 	diags.Sort()
 	if diags.HasErrors() || err != nil {

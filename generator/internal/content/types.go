@@ -58,6 +58,9 @@ type Event struct {
 	// RedirectFrom lists ids the event had before its file was renamed;
 	// their URLs keep working.
 	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
+	// Stage names the event apart from others of its kind on its date:
+	// the stages of one exchange reported separately ("second day").
+	Stage string `field:"stage" json:"stage,omitempty"`
 }
 
 // Figure is one reported number of people (or remains) returned to a party.

@@ -87,15 +87,21 @@ func event(rng *rand.Rand, i, n, people int) File {
 // eventWithTerms also returns the event's people and year, which the Hugo
 // version of the corpus lists as taxonomy terms.
 func eventWithTerms(rng *rand.Rand, i, n, people int) (f File, persons []string, year string) {
-	date := epoch.AddDate(0, 0, i*9000/n).Format(time.DateOnly)
+	day := func(i int) int { return i * 9000 / n }
+	date := epoch.AddDate(0, 0, day(i)).Format(time.DateOnly)
 	id := fmt.Sprintf("%s-synthetic-event-%06d", date, i)
 	kind := "exchange"
 	if i%10 == 9 {
 		kind = "repatriation"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: Synthetic event %d\ndate: %s\nkind: %s\nsummary: A generated %s for benchmarks, number %d.\nmediator: Synthetic Mediator\nreturned:\n",
+	fmt.Fprintf(&b, "---\ntitle: Synthetic event %d\ndate: %s\nkind: %s\nsummary: A generated %s for benchmarks, number %d.\nmediator: Synthetic Mediator\n",
 		i, date, kind, kind, i)
+	// Past 9,000 events, days have several: each is a stage of its own.
+	if i > 0 && day(i-1) == day(i) || i+1 < n && day(i+1) == day(i) {
+		fmt.Fprintf(&b, "stage: part %d\n", i)
+	}
+	b.WriteString("returned:\n")
 	count := 10 + rng.IntN(300)
 	for _, p := range parties {
 		fmt.Fprintf(&b, "  - to: %s\n    count: %d\n    group: soldiers\n    source: wire\n", p, count)

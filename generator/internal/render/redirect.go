@@ -2,10 +2,13 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 
+	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/internal/validate"
 )
 
 // A redirect page stands at the URL a page had before its file was renamed
@@ -32,25 +35,26 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 // person.
 func (r *Renderer) redirects(s *model.Site) []output {
 	var outs []output
-	add := func(dir string, old []string, title, target string, deps func(*hasher)) {
-		for _, id := range old {
+	add := func(dir string, doc *content.Doc, old []string, title, target string, deps func(*hasher)) {
+		for k, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
 				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}
 			outs = append(outs, output{path: dir + id + "/index.html", kind: site.Redirect, deps: deps,
-				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) }})
+				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
+				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})
 		}
 	}
 	for _, e := range s.Events {
 		if len(e.RedirectFrom) > 0 {
-			add("events/", e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
 		}
 	}
 	for _, p := range s.People {
 		if len(p.RedirectFrom) > 0 {
-			add("people/", p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
 		}
 	}
 	return outs

@@ -32,9 +32,9 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
+	"github.com/exchange-timeline/timeline/generator/internal/validate"
 	"github.com/yuin/goldmark"
 )
 
@@ -126,10 +126,10 @@ type Result struct {
 // Layout problems come back as diagnostics, one per failing output; an
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
-func (r *Renderer) Render(ctx context.Context, s *model.Site, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
+	s, outs := plan.site, plan.outs
 	r.cards.start(s)
 	r.partials.start()
-	outs := r.outputs(s)
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	common := r.common(s)
@@ -185,6 +185,9 @@ type output struct {
 	// means it is rendered on every build.
 	deps  func(*hasher)
 	write func(buf *bytes.Buffer) error
+	// from is the content that makes an output that is not a page of its
+	// own: a redirect names its file and field.
+	from validate.Output
 }
 
 // MapSink keeps files in memory, for tests and for checking a build

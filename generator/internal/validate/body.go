@@ -25,28 +25,32 @@ func (c *checker) bodyLinks(doc *content.Doc) {
 	if !suspicious(doc.Body) {
 		return
 	}
+	eachLink(doc, func(n ast.Node, dest, src []byte) {
+		if !urls.Allowed(string(dest)) {
+			line, col := position(doc, src, offsetOf(n, src))
+			c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
+				Message: "link to " + quoteShort(dest) + " is not allowed",
+				Hint:    "links in the text must be https:// addresses or paths on the site"})
+		}
+	})
+}
+
+// eachLink parses a body and calls link for each of its links, images and
+// autolinks, with its destination; src is the body.
+func eachLink(doc *content.Doc, link func(n ast.Node, dest, src []byte)) {
 	src := []byte(doc.Body)
 	root := markdown.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var dest []byte
 		switch n := n.(type) {
 		case *ast.Link:
-			dest = n.Destination
+			link(n, n.Destination, src)
 		case *ast.Image:
-			dest = n.Destination
+			link(n, n.Destination, src)
 		case *ast.AutoLink:
-			dest = n.URL(src)
-		default:
-			return ast.WalkContinue, nil
-		}
-		if !urls.Allowed(string(dest)) {
-			line, col := position(doc, src, offsetOf(n, src))
-			c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
-				Message: "link to " + quoteShort(dest) + " is not allowed",
-				Hint:    "links in the text must be https:// addresses or paths on the site"})
+			link(n, n.URL(src), src)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -19,7 +19,7 @@ func portraitName(p string) bool {
 
 // portrait checks a person's portrait fields: a file name the site can
 // publish, and a text alternative for the picture (WCAG 1.1.1). Whether
-// the file exists is for the build, which reads the layouts.
+// the file exists is for Portraits, which knows the layouts' files.
 func (c *checker) portrait(p *content.Person) {
 	doc := &p.Doc
 	switch {

@@ -62,7 +62,7 @@ func (c *checker) statement(st *content.Statement, events map[string]*content.Ev
 		}
 	}
 	c.sources(doc, st.Sources)
-	c.bodyLinks(doc)
+	c.body(doc)
 }
 
 func (c *checker) eventHint(id string, events map[string]*content.Event) string {

@@ -84,6 +84,7 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	cache.listing, cache.docs = listing, docs
 	c.peopleWithoutEvents(cache.usedMap())
 	c.redirects()
+	c.sameDay()
 	c.statements()
 	return c.diags
 }
@@ -164,6 +165,7 @@ const idHint = "use " + content.IDRule
 var repositoryPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$`)
 
 func (c *checker) site(s *content.Site) {
+	c.body(&s.Doc)
 	if s.Repository != "" && !repositoryPattern.MatchString(s.Repository) {
 		c.errorf(&s.Doc, "repository", "write the GitHub owner and name, like exchange-timeline/timeline",
 			"repository %q is not a GitHub repository", s.Repository)
@@ -241,7 +243,7 @@ func (c *checker) event(e *content.Event) {
 	c.participants(e)
 	c.tags(e)
 	c.sources(doc, e.Sources)
-	c.bodyLinks(doc)
+	c.body(doc)
 }
 
 func (c *checker) figures(e *content.Event) {
@@ -393,7 +395,7 @@ func (c *checker) person(p *content.Person) {
 	}
 	c.portrait(p)
 	c.sources(doc, p.Sources)
-	c.bodyLinks(doc)
+	c.body(doc)
 }
 
 func (c *checker) peopleWithoutEvents(used map[string]bool) {
