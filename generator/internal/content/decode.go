@@ -20,6 +20,10 @@ type decoder struct {
 	path  string
 	fm    *frontMatter
 	diags diag.List
+	// main is the type a translation file translates, and mainPath its
+	// file: their facts are named apart from unknown fields.
+	main     reflect.Type
+	mainPath string
 }
 
 func (d *decoder) errorAt(line, col int, hint, format string, args ...any) {
@@ -134,7 +138,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		seen[key.Value] = key
 		f, ok := sf.byName[key.Value]
 		if !ok {
-			d.errorf(key, unknownFieldHint(key.Value, sf.names), "unknown field %q", key.Value)
+			d.unknownField(key, n == d.fm.root, sf)
 			continue
 		}
 		present[f.name] = true
@@ -156,6 +160,17 @@ func (d *decoder) missingFields(t reflect.Type, present map[string]bool, line, c
 			d.errorAt(line, col, fmt.Sprintf("add a line %q", f.name+": ..."), "missing required field %q", f.name)
 		}
 	}
+}
+
+// unknownField reports a field the struct does not have; in a
+// translation, a fact of the main file is told apart from a misspelling.
+func (d *decoder) unknownField(key *yaml.Node, atRoot bool, sf *structFields) {
+	if atRoot && d.main != nil && fieldsOf(d.main).byName[key.Value].name != "" {
+		d.errorf(key, "a translation holds only texts: "+strings.Join(sf.names, ", "),
+			"%s comes from the main file, %s: remove it from the translation", key.Value, d.mainPath)
+		return
+	}
+	d.errorf(key, unknownFieldHint(key.Value, sf.names), "unknown field %q", key.Value)
 }
 
 func unknownFieldHint(name string, names []string) string {
@@ -194,6 +209,10 @@ func (d *decoder) decodeScalarOrStruct(n *yaml.Node, v reflect.Value, name strin
 				d.errorf(n, "", "%s %v", name, err)
 			}
 		}
+		return len(d.diags) == errs
+	}
+	if v.Type() == textsType {
+		d.decodeTexts(n, v, name)
 		return len(d.diags) == errs
 	}
 	switch v.Kind() {
@@ -263,6 +282,31 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string) {
 		d.decodeValue(item, list.Index(i), name+" item")
 	}
 	v.Set(list)
+}
+
+// decodeTexts reads a mapping of texts by key, such as tag labels or
+// translated group texts, in the order written.
+func (d *decoder) decodeTexts(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "write one line per entry, key: text", "%s must be a set of key: text lines, not %s", name, describe(n))
+		return
+	}
+	var labels Texts
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if !d.expectScalar(key, name+" key", "text") || !d.expectScalar(value, fmt.Sprintf("%s %q", name, key.Value), "text") {
+			continue
+		}
+		if first, dup := seen[key.Value]; dup {
+			line, _ := d.fm.pos(first)
+			d.errorf(key, "remove one of them", "%s %q is given twice (first on line %d)", name, key.Value, line)
+			continue
+		}
+		seen[key.Value] = key
+		labels = append(labels, KeyedText{Key: key.Value, Text: value.Value})
+	}
+	v.Set(reflect.ValueOf(labels))
 }
 
 // resolve follows a YAML alias (*name) to the node it refers to. The struct

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,11 @@ type Files struct {
 	Events     []*Event
 	People     []*Person
 	Statements []*Statement
+	// The translations, in path order (translations.go).
+	SiteTranslations      []*SiteTranslation
+	EventTranslations     []*EventTranslation
+	PersonTranslations    []*PersonTranslation
+	StatementTranslations []*StatementTranslation
 }
 
 // SiteFile is the path of the site settings inside the content directory.
@@ -115,6 +121,14 @@ func (c *Cache) files() (*Files, diag.List) {
 			files.People = append(files.People, doc)
 		case *Statement:
 			files.Statements = append(files.Statements, doc)
+		case *SiteTranslation:
+			files.SiteTranslations = append(files.SiteTranslations, doc)
+		case *EventTranslation:
+			files.EventTranslations = append(files.EventTranslations, doc)
+		case *PersonTranslation:
+			files.PersonTranslations = append(files.PersonTranslations, doc)
+		case *StatementTranslation:
+			files.StatementTranslations = append(files.StatementTranslations, doc)
 		}
 	}
 	if _, ok := c.index[SiteFile]; files.Site == nil && !ok {
@@ -168,8 +182,8 @@ func readError(p string, err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file cannot be read: " + err.Error()}
 }
 
-// listFiles finds the content files: _index.md, and the Markdown files under
-// events/, people/ and statements/ at any depth. Hidden files and editors' backups are
+// listFiles finds the content files: _index.md and its translations, and
+// the Markdown files under events/, people/ and statements/ at any depth. Hidden files and editors' backups are
 // skipped; other Markdown files get a warning, as they would not be published.
 func listFiles(fsys fs.FS) ([]string, diag.List) {
 	var paths []string
@@ -188,7 +202,7 @@ func listFiles(fsys fs.FS) ([]string, diag.List) {
 		if d.IsDir() || path.Ext(p) != ".md" {
 			return nil
 		}
-		if p == SiteFile || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") || strings.HasPrefix(p, "statements/") {
+		if isSiteFile(p) || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") || strings.HasPrefix(p, "statements/") {
 			paths = append(paths, p)
 			return nil
 		}
@@ -209,7 +223,8 @@ func isIgnored(name string) bool {
 }
 
 // ParseFile reads one content file; its path inside the content directory
-// says what it is. It returns a *Site, *Event or *Person, or nil when the file
+// says what it is. It returns a *Site, *Event, *Person or *Statement, or
+// one of their translations (a *SiteTranslation...), or nil when the file
 // cannot be read at all.
 func ParseFile(p string, src []byte) (any, diag.List) {
 	if d, ok := notText(p, src); ok {
@@ -220,14 +235,18 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		se := err.(*syntaxError)
 		return nil, diag.List{{Path: p, Line: se.line, Col: se.col, Message: se.msg, Hint: se.hint}}
 	}
+	id, lang := splitLang(strings.TrimSuffix(path.Base(p), ".md"))
 	doc := Doc{
-		ID:       strings.TrimSuffix(path.Base(p), ".md"),
+		ID:       id,
 		Path:     p,
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
 	}
 	d := &decoder{path: p, fm: &parsed.fm}
+	if lang != "" {
+		return parseTranslation(d, Translation{Doc: doc, Lang: lang})
+	}
 	switch {
 	case p == SiteFile:
 		s := &Site{Doc: doc}
@@ -245,6 +264,25 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	e := &Event{Doc: doc}
 	d.decode(e)
 	return e, d.diags
+}
+
+// parseTranslation decodes a translation file into the type of the file it
+// translates, which its directory says.
+func parseTranslation(d *decoder, t Translation) (any, diag.List) {
+	var v any
+	switch p := t.Path; {
+	case isSiteFile(p):
+		v = &SiteTranslation{Translation: t}
+	case strings.HasPrefix(p, "people/"):
+		v = &PersonTranslation{Translation: t}
+	case strings.HasPrefix(p, "statements/"):
+		v = &StatementTranslation{Translation: t}
+	default:
+		v = &EventTranslation{Translation: t}
+	}
+	d.main, d.mainPath = mainType(reflect.TypeOf(v).Elem()), t.MainPath()
+	d.decode(v)
+	return v, d.diags
 }
 
 // notText reports a file that is not UTF-8 text without NUL bytes, at its

@@ -8,7 +8,8 @@ import (
 )
 
 // Locate returns the position in src of the front-matter value named by
-// field, a path such as "people[2].id". Where that value is absent it returns
+// field, a path such as "people[2].id" ("groups[1]" is the second key of a
+// mapping). Where that value is absent it returns
 // the position of the nearest enclosing one, and for a file it cannot read,
 // the first line.
 //
@@ -31,10 +32,14 @@ func Locate(src []byte, field string) (line, col int) {
 		if index < 0 {
 			continue
 		}
-		if n.Kind != yaml.SequenceNode || index >= len(n.Content) {
+		switch {
+		case n.Kind == yaml.SequenceNode && index < len(n.Content):
+			n = resolve(n.Content[index])
+		case n.Kind == yaml.MappingNode && 2*index < len(n.Content):
+			n = resolve(n.Content[2*index]) // the key of a Texts entry
+		default:
 			return line, col
 		}
-		n = resolve(n.Content[index])
 		line, col = fm.pos(n)
 	}
 	return line, col

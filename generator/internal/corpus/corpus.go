@@ -53,7 +53,7 @@ func Generate(n int) []File {
 const siteFile = `---
 title: Synthetic Exchange Timeline
 description: A generated corpus for benchmarks; nothing in it is real.
-language: en
+languages: [en]
 parties:
   - id: ukraine
     name: Ukraine

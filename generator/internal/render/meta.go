@@ -39,7 +39,7 @@ func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
 	var v any
 	switch p.Kind {
 	case site.Home:
-		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Language}
+		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Lang}
 	case site.Event:
 		v = r.ldEvent(p.Event)
 	case site.Person:

@@ -38,7 +38,7 @@ func (r *Renderer) redirects(s *model.Site) []output {
 	add := func(dir string, doc *content.Doc, old []string, title, target string, deps func(*hasher)) {
 		for k, id := range old {
 			page := struct{ Lang, Policy, Title, Canonical, Target string }{
-				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
+				Lang: s.Lang, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
 			if page.Lang == "" {
 				page.Lang = "en"
 			}
