@@ -27,6 +27,12 @@ type recordEvent struct {
 	Totals   map[string]int `json:"totals"`
 	Disputed bool           `json:"disputed"`
 	Tags     []string       `json:"tags"`
+	// Counted is what the event adds to the totals, by kind and party.
+	Counted []struct {
+		Kind  string `json:"kind"`
+		To    string `json:"to"`
+		Count int    `json:"count"`
+	} `json:"counted"`
 }
 
 type recordPerson struct {
@@ -100,18 +106,19 @@ func TestRecordNumbersMatchEvents(t *testing.T) {
 	counted := map[[2]string]int{}        // kind, year → events with a disclosed figure
 	kinds := map[string]map[string]bool{} // kind → years with figures
 	for _, e := range events {
-		if len(e.Totals) == 0 {
-			continue
-		}
 		year := e.Date[:4]
-		if kinds[e.Kind] == nil {
-			kinds[e.Kind] = map[string]bool{}
-		}
-		kinds[e.Kind][year] = true
-		counted[[2]string{e.Kind, year}]++
-		for party, n := range e.Totals {
-			want[cell{e.Kind, year, party}] += n
-			totals[[2]string{e.Kind, party}] += n
+		countedKinds := map[string]bool{}
+		for _, c := range e.Counted {
+			if kinds[c.Kind] == nil {
+				kinds[c.Kind] = map[string]bool{}
+			}
+			kinds[c.Kind][year] = true
+			if !countedKinds[c.Kind] {
+				countedKinds[c.Kind] = true
+				counted[[2]string{c.Kind, year}]++
+			}
+			want[cell{c.Kind, year, c.To}] += c.Count
+			totals[[2]string{c.Kind, c.To}] += c.Count
 		}
 	}
 

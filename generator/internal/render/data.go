@@ -23,6 +23,23 @@ type eventData struct {
 	// out.
 	Totals   map[string]int `json:"totals"`
 	Disputed bool           `json:"disputed"`
+	// Counted is what the event adds to the site's totals, by the counting
+	// rule (CONTRIBUTING.md, "How totals are counted"): the totals are
+	// these added up per kind and party. It differs from Totals for remains
+	// handed over in an exchange (kind "repatriation") and for the last
+	// event of a set that official statements count together (aggregate).
+	Counted []countedData `json:"counted"`
+}
+
+// countedData is one entry of an event's Counted.
+type countedData struct {
+	Kind  string `json:"kind"`
+	To    string `json:"to"`
+	Count int    `json:"count"`
+	content.Qualifier
+	// Aggregate is set when the count includes what official statements
+	// add for a set of events ending with this one.
+	Aggregate bool `json:"aggregate,omitempty"`
 }
 
 // personData is one entry of /data/people.json.
@@ -45,6 +62,10 @@ func (r *Renderer) newEventData(e *model.Event) any {
 		if f.Known {
 			d.Totals[f.Party.ID] = f.Total
 		}
+	}
+	d.Counted = make([]countedData, len(e.Counts))
+	for i, c := range e.Counts {
+		d.Counted[i] = countedData{Kind: c.Kind, To: c.Party.ID, Count: c.N, Qualifier: c.Bound, Aggregate: c.Aggregate != nil}
 	}
 	return d
 }
