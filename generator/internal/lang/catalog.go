@@ -9,11 +9,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
@@ -50,6 +52,9 @@ const (
 	// differ in languages with cases ("серпень", "24 серпня").
 	keyMonths      = "date.months"
 	keyMonthsOfDay = "date.months_after_day"
+	// keyOrdinal writes an ordinal number, its forms chosen by CLDR's
+	// ordinal rules (Ordinal).
+	keyOrdinal = "number.ordinal"
 )
 
 // Catalog is the interface strings of one language.
@@ -60,6 +65,7 @@ type Catalog struct {
 	Name string
 	// File is the file it was read from, for messages: "i18n/uk.yaml".
 	File      string
+	tag       language.Tag
 	localizer *i18n.Localizer
 	messages  map[string]*i18n.Message
 	group     string
@@ -91,7 +97,7 @@ func LoadCatalogs(fsys fs.FS, langs []string) (map[string]*Catalog, []error) {
 			errs = append(errs, &CatalogError{File: file, Message: "the file cannot be read: " + strings.TrimPrefix(err.Error(), "yaml: ")})
 			continue
 		}
-		c := &Catalog{Lang: l, File: file, localizer: i18n.NewLocalizer(bundle, l), messages: map[string]*i18n.Message{}}
+		c := &Catalog{Lang: l, File: file, tag: language.Make(l), localizer: i18n.NewLocalizer(bundle, l), messages: map[string]*i18n.Message{}}
 		for _, m := range mf.Messages {
 			c.messages[m.ID] = m
 		}
@@ -140,14 +146,21 @@ func (c *Catalog) prepare() []error {
 		}
 		copy(m.into[:], names)
 	}
+	for n := range 200 {
+		if _, err := c.Ordinal(n); err != nil {
+			errs = append(errs, err)
+			break
+		}
+	}
 	for _, key := range slices.Sorted(maps.Keys(c.messages)) {
-		if !c.IsPlural(key) {
+		if !c.IsPlural(key) || key == keyOrdinal {
 			continue
 		}
 		// Every form the language's rule can choose for a whole number
-		// is chosen by one of 0 to 199.
+		// is chosen by one of 0 to 199. The values the message names are
+		// given where it is used.
 		for n := range 200 {
-			if _, err := c.N(key, n); err != nil {
+			if _, err := c.localize(key, &n, nil, formsOnly); err != nil {
 				errs = append(errs, err)
 				break
 			}
@@ -170,8 +183,14 @@ func (c *Catalog) IsPlural(key string) bool {
 func (c *Catalog) Keys() []string { return slices.Sorted(maps.Keys(c.messages)) }
 
 // parser executes messages as text/template does, but refuses a value
-// that is not given rather than writing "<no value>".
-var parser = &template.TextParser{Option: "missingkey=error"}
+// that is not given rather than writing "<no value>"; go-i18n keeps each
+// message as parsed by it. formsOnly lets a missing value be, to check a
+// message's forms without its values; its (empty) functions keep go-i18n
+// from keeping what it parses.
+var (
+	parser    = &template.TextParser{Option: "missingkey=error"}
+	formsOnly = &template.TextParser{Option: "missingkey=zero", Funcs: texttemplate.FuncMap{}}
+)
 
 // templatePosition is the start of text/template's errors, which name no
 // file for a message.
@@ -180,17 +199,17 @@ var templatePosition = regexp.MustCompile(`^template: :\d+(:\d+)?: `)
 // T returns the message key, with values given as pairs of a name and a
 // value: T("home.latest", "Date", "24 August 2025").
 func (c *Catalog) T(key string, pairs ...any) (string, error) {
-	return c.localize(key, nil, pairs)
+	return c.localize(key, nil, pairs, parser)
 }
 
 // N returns the form of the message key for the count n, with n written as
 // the language writes numbers in the value Count, and other values given as
 // pairs as for T.
 func (c *Catalog) N(key string, n int, pairs ...any) (string, error) {
-	return c.localize(key, &n, pairs)
+	return c.localize(key, &n, pairs, parser)
 }
 
-func (c *Catalog) localize(key string, count *int, pairs []any) (string, error) {
+func (c *Catalog) localize(key string, count *int, pairs []any, parser template.Parser) (string, error) {
 	m := c.messages[key]
 	if m == nil {
 		return "", &CatalogError{File: c.File, Key: key, Message: "the message is missing",
@@ -223,9 +242,34 @@ func (c *Catalog) localize(key string, count *int, pairs []any) (string, error) 
 	return s, nil
 }
 
+// Ordinal writes the ordinal of n: "68th" in English, "68-й" in
+// Ukrainian. Its form is chosen by CLDR's ordinal rules (1st, 2nd, 3rd,
+// 4th, 11th, 21st), which golang.org/x/text/feature/plural has and
+// go-i18n, which counts with the cardinal rules, does not.
+func (c *Catalog) Ordinal(n int) (string, error) {
+	m := c.messages[keyOrdinal]
+	if m == nil {
+		return "", &CatalogError{File: c.File, Key: keyOrdinal, Message: "the message is missing",
+			Hint: "give the forms of an ordinal number, like one: \"{{.Count}}st\", other: \"{{.Count}}th\""}
+	}
+	form := plural.Ordinal.MatchPlural(c.tag, n, 0, 0, 0, 0)
+	text := map[plural.Form]string{plural.Zero: m.Zero, plural.One: m.One, plural.Two: m.Two,
+		plural.Few: m.Few, plural.Many: m.Many, plural.Other: m.Other}[form]
+	if text == "" {
+		text = m.Other // the language writes every ordinal the same way
+	}
+	if !strings.Contains(text, "{{.Count}}") {
+		return "", &CatalogError{File: c.File, Key: keyOrdinal, Message: fmt.Sprintf("the form for %d does not write {{.Count}}", n)}
+	}
+	return strings.ReplaceAll(text, "{{.Count}}", strconv.Itoa(n)), nil
+}
+
 // Number writes n with its digits grouped in threes, as the language does:
 // "1,000" in English, "1 000" (with a narrow no-break space) in Ukrainian.
 func (c *Catalog) Number(n int) string { return group(n, c.group) }
+
+// DigitGroup is what Number writes between groups of three digits.
+func (c *Catalog) DigitGroup() string { return c.group }
 
 // Date writes a day as the language does: "24 August 2025", "24 серпня
 // 2025".
@@ -247,3 +291,6 @@ func (c *Catalog) MonthYear(t time.Time) string {
 // MonthsAfterDay are the months' names as written after a day, January
 // first, for the search index's dates.
 func (c *Catalog) MonthsAfterDay() []string { return c.monthsOf[:] }
+
+// MonthsAlone are the months' names as a month is named alone.
+func (c *Catalog) MonthsAlone() []string { return c.months[:] }

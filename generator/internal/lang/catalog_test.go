@@ -14,7 +14,7 @@ import (
 // catalogFiles are translation files whose plural message names its form,
 // so that a test sees which form the rule chose.
 func catalogFiles() fstest.MapFS {
-	common := "\nform:\n  one: \"{{.Count}} one\"\n  few: \"{{.Count}} few\"\n  many: \"{{.Count}} many\"\n  other: \"{{.Count}} other\"\n" +
+	common := "\nnumber.ordinal:\n  one: \"{{.Count}}st\"\n  two: \"{{.Count}}nd\"\n  few: \"{{.Count}}rd\"\n  other: \"{{.Count}}th\"\nform:\n  one: \"{{.Count}} one\"\n  few: \"{{.Count}} few\"\n  many: \"{{.Count}} many\"\n  other: \"{{.Count}} other\"\n" +
 		"greeting: \"Hello, {{.Name}}\"\n"
 	return fstest.MapFS{
 		"i18n/en.yaml": {Data: []byte("language:\n  name: English\nnumber:\n  group: \",\"\ndate:\n" +

@@ -13,7 +13,7 @@ import (
 // those pages are rendered again with one new card and the others reused,
 // as Hugo's partialCached does.
 type cardCache struct {
-	r      *Renderer
+	ed     *edition
 	mu     sync.Mutex
 	cards  map[string]cachedCard // by event id
 	common uint64                // what every card depends on, this build
@@ -28,7 +28,7 @@ type cachedCard struct {
 func (c *cardCache) start(site *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.common = c.r.common(site)
+	c.common = c.ed.common(site)
 	if c.cards == nil {
 		c.cards = map[string]cachedCard{}
 	}
@@ -56,7 +56,7 @@ func (c *cardCache) render(e *model.Event) (template.HTML, error) {
 		return card.html, nil
 	}
 	var buf bytes.Buffer
-	if err := c.r.layouts.partials.ExecuteTemplate(&buf, "card", e); err != nil {
+	if err := c.ed.partials.ExecuteTemplate(&buf, "card", e); err != nil {
 		return "", err
 	}
 	// The template's output is escaped HTML.

@@ -83,10 +83,9 @@ func (r *Renderer) newPersonData(p *model.Person) any {
 	return d
 }
 
-func (r *Renderer) eventsData(s *model.Site) output {
+func (r *Renderer) eventsData(s *model.Site, common uint64) output {
 	return output{path: "data/events.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.Events))
-		common := r.common(s)
 		for i, e := range s.Events {
 			items[i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
 				value: func() any { return r.newEventData(e) }}
@@ -95,10 +94,9 @@ func (r *Renderer) eventsData(s *model.Site) output {
 	}}
 }
 
-func (r *Renderer) peopleData(s *model.Site) output {
+func (r *Renderer) peopleData(s *model.Site, common uint64) output {
 	return output{path: "data/people.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.People))
-		common := r.common(s)
 		for i, p := range s.People {
 			items[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, personDeps(p)),
 				value: func() any { return r.newPersonData(p) }}

@@ -79,13 +79,19 @@ func fingerprintOf(common uint64, deps func(h *hasher)) fingerprint {
 	return alwaysRender + 1
 }
 
-// common hashes what every output depends on: the layouts, the site
-// settings and the base URL.
-func (r *Renderer) common(site *model.Site) uint64 {
+// common hashes what every output of an edition depends on: the layouts
+// (translation files included), the site settings and their translation,
+// the editions and the base URL.
+func (ed *edition) common(site *model.Site) uint64 {
+	r := ed.r
 	h := hasher{v: 0xcbf29ce484222325}
 	h.uint(r.layouts.hash)
 	h.doc(&site.Site.Doc)
 	h.string(r.opts.BaseURL.Origin + r.opts.BaseURL.Path)
+	h.string(ed.lang)
+	for _, l := range r.opts.Languages {
+		h.string(l)
+	}
 	// Statements are few, and reach the home page, the numbers and the
 	// events they aggregate: every output depends on them.
 	for _, st := range site.Statements {

@@ -18,9 +18,12 @@
 //	404.html          /404.html
 //	partials/*.html   templates shared by every page
 //	static/…          files copied as they are: static/style.css → /style.css
+//	i18n/LANG.yaml    the interface strings of each language (lang.Catalog)
 //
 // Every template receives a *Page. Functions available to templates are
-// listed in funcs.go.
+// listed in funcs.go. The site has an edition in each of its languages
+// (edition.go); the pages of each are written with the same layouts, in
+// its language.
 package render
 
 import (
@@ -32,10 +35,11 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
-	"github.com/yuin/goldmark"
 )
 
 // Options configure a Renderer.
@@ -47,22 +51,22 @@ type Options struct {
 	// Once says the renderer renders one build only, so it keeps nothing
 	// for the next one (the data files' items), which saves memory.
 	Once bool
+	// Languages are the languages of the site's editions, the main
+	// files' first (model.Languages); without them the site is in
+	// model.DefaultLanguage.
+	Languages []string
 }
 
-// Renderer holds what every page shares: the parsed layouts, the Markdown
-// converter and the static assets. It is safe for concurrent use and meant
-// to be reused across builds.
+// Renderer holds what every page shares: the layouts and the static
+// assets, and each edition's parsed templates and Markdown converter. It is
+// safe for concurrent use and meant to be reused across builds.
 type Renderer struct {
-	opts    Options
-	layouts *layouts
-	md      goldmark.Markdown
-	bufs    sync.Pool
+	opts     Options
+	layouts  *layouts
+	editions []*edition // in the order of Options.Languages
+	bufs     sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
-	// search is the search index's edition, which keeps its items too.
-	search   *searchEdition
-	cards    cardCache
-	partials partialCache
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -92,20 +96,46 @@ func (s Stats) Files() int {
 	return n
 }
 
-// New parses the layouts in fsys.
+// New reads the layouts in fsys, the translation file of each language
+// among them, and parses the templates for each edition.
 func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.EventsPerPage = cmp.Or(opts.EventsPerPage, DefaultEventsPerPage)
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
-	r := &Renderer{
-		opts:   opts,
-		md:     newMarkdown(opts.BaseURL),
-		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		search: englishSearch(),
+	if len(opts.Languages) == 0 {
+		opts.Languages = []string{model.DefaultLanguage}
 	}
-	r.cards.r = r
-	r.partials.r = r
+	r := &Renderer{
+		opts: opts,
+		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
 	var diags diag.List
-	r.layouts, diags = parseLayouts(fsys, r.funcs())
+	r.layouts, diags = readLayouts(fsys)
+	catalogs, errs := lang.LoadCatalogs(fsys, opts.Languages)
+	for _, err := range errs {
+		diags = append(diags, catalogDiagnostic(err, ""))
+	}
+	for i, l := range opts.Languages {
+		if catalogs[l] == nil {
+			return r, diags // its file is missing or cannot be read: reported above
+		}
+		ed := &edition{r: r, lang: l, prefix: editionPrefix(opts.Languages, i), catalog: catalogs[l]}
+		ed.md = newMarkdown(opts.BaseURL, ed.prefix)
+		ed.search = ed.newSearch()
+		ed.cards.ed, ed.cached.ed = ed, ed
+		r.editions = append(r.editions, ed)
+	}
+	for i, ed := range r.editions {
+		var parseDiags diag.List
+		ed.templates, ed.partials, parseDiags = r.layouts.parse(ed.funcs())
+		if i == 0 {
+			// The templates are the same in every edition, and so are
+			// their problems.
+			diags = append(diags, parseDiags...)
+			if ed.partials != nil {
+				diags = append(diags, checkMessages(ed, catalogs, opts.Languages)...)
+			}
+		}
+	}
 	return r, diags
 }
 
@@ -127,14 +157,16 @@ type Result struct {
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
-	s, outs := plan.site, plan.outs
-	r.cards.start(s)
-	r.partials.start()
+	outs := plan.outs
+	for _, s := range plan.sites {
+		ed := r.edition(s)
+		ed.cards.start(s)
+		ed.cached.start()
+	}
 	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
-	common := r.common(s)
 	for i, o := range outs {
-		f := fingerprintOf(common, o.deps)
+		f := fingerprintOf(o.common, o.deps)
 		res.Fingerprints[o.path] = f
 		res.Stats[o.kind]++
 		if f == alwaysRender || previous[o.path] != f {
@@ -179,6 +211,9 @@ func (r *Renderer) putBuffer(buf *bytes.Buffer) {
 type output struct {
 	path string    // slash-separated, relative to the site root
 	kind site.Kind // for the build summary
+	// common is the hash of what every output of its edition depends on
+	// (Renderer.common), to which deps adds.
+	common uint64
 	// page is the HTML page this output is, or nil.
 	page *Page
 	// deps adds to the output's fingerprint what it is made from; nil
