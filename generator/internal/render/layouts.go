@@ -88,6 +88,9 @@ func (l *layouts) parse(funcs template.FuncMap) (map[site.Kind]*template.Templat
 	pages := map[site.Kind]*template.Template{}
 	var diags diag.List
 	for _, kind := range pageKinds {
+		if _, ok := l.sources[string(kind)+".html"]; !ok {
+			continue // reported when read
+		}
 		t := template.Must(base.Clone())
 		if err := l.parseInto(t, string(kind)+".html"); err != nil {
 			diags = append(diags, templateDiagnostic(err, ""))
