@@ -18,12 +18,22 @@ import (
 // DefaultLanguage is the language of a site that declares none.
 const DefaultLanguage = "en"
 
-// Languages returns the languages of the site, the main files' first.
+// Languages returns the languages of the site, the main files' first,
+// each once; codes the validator refuses are left out, so that a mistake
+// there is reported once, where it is.
 func Languages(s *content.Site) []string {
-	if s == nil || len(s.Languages) == 0 {
+	var langs []string
+	if s != nil {
+		for _, l := range s.Languages {
+			if content.ValidLang(l) && !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	if len(langs) == 0 {
 		return []string{DefaultLanguage}
 	}
-	return s.Languages
+	return langs
 }
 
 // Editions builds the edition of every language of a site, and keeps what
