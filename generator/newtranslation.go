@@ -53,7 +53,7 @@ func runNewTranslation(c *config, file string) error {
 	t := &template{}
 	t.comment(fmt.Sprintf("The %s translation of %s: its texts, and nothing else; the dates,", c.lang, rel))
 	t.comment("figures, people and sources come from the main file. Write each text")
-	t.comment("below in " + c.lang + ", after its field (the main file's is in the comment above");
+	t.comment("below in " + c.lang + ", after its field (the main file's is in the comment above")
 	t.comment("it). A field left empty shows the main file's text. CONTRIBUTING.md,")
 	t.comment(`"How to translate", says more. Then run: timeline check`)
 	translationFields(t, main, files)

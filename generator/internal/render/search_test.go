@@ -63,8 +63,8 @@ func searchSite(t *testing.T, earlier ...string) *model.Site {
 
 type searchIndexJSON struct {
 	Months, MonthsAlone, Kinds []string
-	URLs          map[string]string
-	Tags          []struct {
+	URLs                       map[string]string
+	Tags                       []struct {
 		N string
 		E []int
 	}
