@@ -325,7 +325,7 @@ func TestWithoutJavaScript(t *testing.T) {
 			const shown = e => e && e.getClientRects().length > 0;
 			const fallback = document.querySelector(".search-fallback");
 			return !shown(document.querySelector(".search-form")) && shown(fallback) &&
-				fallback.querySelector('a[href="/repo/people/"]') && fallback.querySelector('a[href="/repo/tags/"]') &&
+				fallback.querySelector('a[href="/repo/`+pk.edition+`people/"]') && fallback.querySelector('a[href="/repo/`+pk.edition+`tags/"]') &&
 				!shown(document.querySelector("form.filters")) &&
 				[...document.querySelectorAll(".timeline li.event")].every(shown);
 		})()`))
