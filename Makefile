@@ -1,9 +1,11 @@
 # Exchange Timeline. `make` builds the site into public/; `make test` runs
-# every test. Variables: BASE_URL (default /), OUT (default public).
+# every test. Variables: BASE_URL (default /), OUT (default public),
+# CONTENT (default content).
 
 GO       ?= go
 BASE_URL ?= /
 OUT      ?= public
+CONTENT  ?= content
 TIMELINE  = $(GO) run ./generator
 
 .PHONY: all build check serve watch test bench fuzz vet validate validate-build validate-html validate-links a11y screenshots
@@ -57,7 +59,7 @@ validate: validate-html validate-links
 
 validate-build:
 	@rm -rf '$(VALIDATE_DIR)'
-	@$(TIMELINE) build -base-url '/$(REPO)/' -out '$(VALIDATE_DIR)/$(REPO)'
+	@$(TIMELINE) build -content '$(CONTENT)' -base-url '/$(REPO)/' -out '$(VALIDATE_DIR)/$(REPO)'
 
 validate-html: validate-build
 	@test -f node_modules/vnu-jar/build/dist/vnu.jar || { echo "node_modules/vnu-jar is missing: run npm ci"; exit 1; }

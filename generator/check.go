@@ -50,7 +50,7 @@ func runCheck(c *config) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(len(diags), "warning", "warnings"), elapsed(start))
+	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(diags.Count(diag.Warning), "warning", "warnings"), elapsed(start))
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/sitetest"
 )
 
 // lastChanges reads each file's last commit day from a real repository:
@@ -29,13 +31,7 @@ func TestLastChanges(t *testing.T) {
 	}
 	write := func(name, data string) {
 		t.Helper()
-		p := filepath.Join(content, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		sitetest.WriteFiles(t, content, map[string]string{name: data})
 	}
 	if got := lastChanges(content); got != nil {
 		t.Fatalf("outside a repository: %v", got)

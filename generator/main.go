@@ -214,7 +214,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errFailed):
 		return exitError
 	}
-	fmt.Fprintf(stderr, "timeline %s: %v\n", cmd.name, err)
+	fmt.Fprintf(stderr, "timeline %s: %s\n", cmd.name, diag.Printable(err.Error()))
 	return exitError
 }
 

@@ -82,7 +82,7 @@ func (c *config) watch(ctx context.Context, server *serve.Server) error {
 	w, err := watch.New(watch.Options{
 		Roots: []string{c.contentDir, c.layoutsDir},
 		Poll:  c.poll,
-		Logf:  func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) },
+		Logf:  func(format string, args ...any) { fmt.Fprintln(c.stderr, diag.Printable(fmt.Sprintf(format, args...))) },
 	})
 	if err != nil {
 		return err
@@ -96,6 +96,19 @@ func (c *config) watch(ctx context.Context, server *serve.Server) error {
 		case <-ctx.Done():
 			return nil
 		case batch := <-w.C:
+			if len(batch.Reset) > 0 {
+				// A directory was replaced: what was opened is another one,
+				// or none. Open them again and read everything.
+				opts, err := c.buildOptions(true)
+				if err != nil {
+					fmt.Fprintln(c.stderr, diag.Printable(err.Error()))
+					continue
+				}
+				opts.Context = ctx
+				site.builder.Reopen(opts)
+				site.rebuild(build.Changes{}, "everything, read again")
+				continue
+			}
 			changed := relevant(batch, contentRoot, layoutsRoot)
 			if len(changed) == 0 {
 				continue
@@ -120,7 +133,7 @@ func (s *liveSite) rebuild(changes build.Changes, what string) {
 		return
 	}
 	if err != nil {
-		fmt.Fprintln(s.c.stderr, err)
+		fmt.Fprintln(s.c.stderr, diag.Printable(err.Error()))
 		diags = append(diags, diag.Diagnostic{Message: err.Error()})
 	}
 	fmt.Fprintf(s.c.stderr, "%s %s: build failed (%s); %s keeps the last good site\n", clock, what, lang.Count(diags.Count(diag.Error), "error", "errors"), s.c.outDir)
@@ -176,17 +189,14 @@ func (s *liveSite) publish(changes build.Changes) (written, removed int, diags d
 	return res.Rendered, 0, diags, nil
 }
 
-// relevant lists the changed paths that can affect the site, as the user
-// knows them ("content/events/x.md"): anything in the layouts, and in the
-// content Markdown files, directories and whatever is gone (it may have
-// been a directory).
+// relevant lists the changed paths, as the user knows them
+// ("content/events/x.md"). Every file that is not an editor's or a tool's
+// (the watcher leaves those out) matters: in the content, a file that is
+// not Markdown is an error to show.
 func relevant(batch watch.Batch, contentRoot, layoutsRoot string) []string {
 	var names []string
 	for _, root := range []string{contentRoot, layoutsRoot} {
 		for rel := range batch.Changed[root] {
-			if root == contentRoot && !strings.HasSuffix(rel, ".md") && exists(filepath.Join(root, rel), false) {
-				continue
-			}
 			names = append(names, filepath.Join(filepath.Base(root), filepath.FromSlash(rel)))
 		}
 	}
@@ -194,16 +204,11 @@ func relevant(batch watch.Batch, contentRoot, layoutsRoot string) []string {
 	return names
 }
 
-// exists reports whether path exists and is a directory (dir) or not.
-func exists(path string, dir bool) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.IsDir() == dir
-}
-
 // describe names what changed: "content/events/x.md", or "… and 3 more".
+// The names are made printable: they are the user's, and may hold anything.
 func describe(names []string) string {
 	if len(names) <= 2 {
-		return strings.Join(names, ", ")
+		return diag.Printable(strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%s and %d more", names[0], len(names)-1)
+	return fmt.Sprintf("%s and %d more", diag.Printable(names[0]), len(names)-1)
 }

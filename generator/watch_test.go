@@ -285,7 +285,7 @@ func TestWatchBrokenThenFixed(t *testing.T) {
 	e := p.event(2)
 	original := p.read(e)
 	p.write(e, strings.Replace(original, "kind: ", "kidn: ", 1))
-	p.waitForLog("build failed (2 errors); " + p.out + " keeps the last good site")
+	p.waitForLog("build failed (1 error); " + p.out + " keeps the last good site")
 	if !strings.Contains(p.log.String(), ": unknown field \"kidn\" (did you mean \"kind\"?)") {
 		t.Errorf("the error is not reported:\n%s", p.log)
 	}
@@ -321,4 +321,53 @@ func TestWatchPolling(t *testing.T) {
 	p.waitForFreshBuild()
 	os.Remove(p.path(p.event(1)))
 	p.waitForFreshBuild()
+}
+
+// When the content or layouts directory is replaced (moved away and copied
+// back, deleted and restored from a backup), watch says so, rebuilds
+// everything from the new directory once it is back, and follows later
+// edits: public/ ends equal to a fresh build each time, pages of files
+// the restored copy lacks included.
+func TestWatchRootReplaced(t *testing.T) {
+	for _, poll := range []time.Duration{0, 50 * time.Millisecond} {
+		for _, root := range []string{"content", "layouts"} {
+			t.Run(fmt.Sprintf("%s, poll=%s", root, poll), func(t *testing.T) {
+				p := newProject(t, 8)
+				p.cfg.poll = poll
+				p.start(nil)
+				defer func() {
+					if t.Failed() {
+						t.Logf("log:\n%s", p.log)
+					}
+				}()
+
+				p.run("mv", root, "moved")
+				p.run("cp", "-r", "moved", root)
+				p.waitForLog(root + " is back; rebuilding everything")
+				e := p.event(2)
+				p.write(e, strings.Replace(p.read(e), "title: ", "title: After the copy ", 1))
+				p.waitForFreshBuild()
+				if !strings.Contains(p.read("public/index.html")+p.read("public/"+strings.TrimSuffix(strings.TrimPrefix(e, "content/"), ".md")+"/index.html"), "After the copy") {
+					t.Error("the edit after the copy is not on the site")
+				}
+
+				p.run("cp", "-r", root, "backup")
+				if root == "content" {
+					os.Remove(p.path(strings.Replace(p.event(3), "content/", "backup/", 1)))
+				}
+				p.run("rm", "-rf", root)
+				p.run("cp", "-r", "backup", root)
+				sitetest.Eventually(t, "the restore seen", func() string {
+					if n := strings.Count(p.log.String(), root+" is back; rebuilding everything"); n != 2 {
+						return fmt.Sprintf("%d times back in the log:\n%s", n, p.log)
+					}
+					return ""
+				})
+				p.waitForFreshBuild()
+				e = p.event(1)
+				p.write(e, strings.Replace(p.read(e), "title: ", "title: After the restore ", 1))
+				p.waitForFreshBuild()
+			})
+		}
+	}
 }

@@ -3,25 +3,12 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-func writeSite(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"github.com/exchange-timeline/timeline/generator/sitetest"
+)
 
 // linkcheck -root serves the folder with python3 -m http.server, the site
 // under /REPO/, fetches every file and fails on a broken link.
@@ -30,7 +17,7 @@ func TestServeAndCrawl(t *testing.T) {
 		t.Skip("no python3")
 	}
 	root := t.TempDir()
-	writeSite(t, root, map[string]string{
+	sitetest.WriteFiles(t, root, map[string]string{
 		"repo/index.html":        `<!doctype html><title>t</title><a href="/repo/a/">a</a><link rel="stylesheet" href="/repo/s.css">`,
 		"repo/a/index.html":      `<!doctype html><title>a</title><a href="/repo/">home</a>`,
 		"repo/s.css":             `p { color: red }`,
@@ -49,7 +36,7 @@ func TestServeAndCrawl(t *testing.T) {
 
 	// A link that leaves the base path, as a site built for / and served
 	// under /repo/ has, is broken.
-	writeSite(t, root, map[string]string{"repo/a/index.html": `<!doctype html><title>a</title><a href="/">home</a><img src="/repo/missing.png" alt="">`})
+	sitetest.WriteFiles(t, root, map[string]string{"repo/a/index.html": `<!doctype html><title>a</title><a href="/">home</a><img src="/repo/missing.png" alt="">`})
 	out.Reset()
 	errOut.Reset()
 	if code := run([]string{"-root", root, "-base", "repo"}, &out, &errOut); code != 1 {

@@ -2,14 +2,15 @@
 // content and the layouts of the repository built and checked page by page,
 // the record's own consistency, the documents that must agree with the code
 // (CONTRIBUTING.md), the workflows, and the site in a real browser. It also
-// gives the tests of other packages what they share: a headless browser and
-// polling with a deadline.
+// gives the tests of other packages what they share: a headless browser,
+// polling with a deadline, and writing a tree of files.
 package sitetest
 
 import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -109,5 +110,20 @@ func Eventually(t testing.TB, what string, check func() string) {
 			t.Fatalf("%s: after 15s, %s", what, problem)
 		}
 		<-tick.C
+	}
+}
+
+// WriteFiles writes files, slash paths relative to dir mapped to their
+// text, making the folders they need.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	client := &http.Client{Timeout: *timeout}
 	answers := checkAll(context.Background(), client, links, *parallel)
-	report(stdout, *dir, fsys, links, answers, time.Since(start))
+	report(stdout, *dir, links, answers, time.Since(start))
 	fmt.Fprintf(stderr, "sourcecheck: %d addresses, %d not answering as they should\n", len(answers), countBad(answers))
 	return 0
 }
@@ -72,6 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // A link is one address named by a source: where, and which.
 type link struct {
 	path, field string // the file in the content directory, and the field: "sources[2].url"
+	line        int    // of the field in the file
 	source      string // the source's id
 	url         string
 }
@@ -85,10 +86,13 @@ func sourceLinks(fsys fs.FS) ([]link, error) {
 	}
 	var links []link
 	add := func(doc *content.Doc, sources []content.Source) {
+		locator := doc.Positions.Locator()
 		for i, s := range sources {
 			for _, f := range []struct{ name, url string }{{"url", s.URL}, {"archive", s.Archive}} {
 				if f.url != "" {
-					links = append(links, link{doc.Path, fmt.Sprintf("sources[%d].%s", i, f.name), s.ID, f.url})
+					field := fmt.Sprintf("sources[%d].%s", i, f.name)
+					line, _ := locator.Locate(field)
+					links = append(links, link{doc.Path, field, line, s.ID, f.url})
 				}
 			}
 		}
@@ -200,7 +204,7 @@ var verdicts = []struct{ verdict, shown string }{
 
 // report writes the Markdown report: a line of totals, then a row for each
 // source whose address did not answer as it should, gone first.
-func report(w io.Writer, dir string, fsys fs.FS, links []link, answers map[string]answer, took time.Duration) {
+func report(w io.Writer, dir string, links []link, answers map[string]answer, took time.Duration) {
 	var b strings.Builder
 	b.WriteString("### The sources' addresses\n\n")
 	counts := map[string]int{}
@@ -217,20 +221,13 @@ func report(w io.Writer, dir string, fsys fs.FS, links []link, answers map[strin
 	b.WriteString(" A gone address needs a new one, or an `archive` copy; a failing one may be down for a while; ")
 	b.WriteString("a site that refused the checker is best opened in a browser.\n\n")
 	b.WriteString("| | file | line | source | address | answer |\n| --- | --- | ---: | --- | --- | --- |\n")
-	sources := map[string][]byte{}
 	for _, v := range verdicts {
 		for _, l := range links {
 			a := answers[l.url]
 			if a.verdict != v.verdict {
 				continue
 			}
-			src, ok := sources[l.path]
-			if !ok {
-				src, _ = fs.ReadFile(fsys, l.path)
-				sources[l.path] = src
-			}
-			line, _ := content.Locate(src, l.field)
-			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |\n", v.shown, annotate.Cell(path.Join(dir, l.path)), line,
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |\n", v.shown, annotate.Cell(path.Join(dir, l.path)), l.line,
 				annotate.Cell(l.source), annotate.Cell(l.url), annotate.Cell(a.detail))
 		}
 	}

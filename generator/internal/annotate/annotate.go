@@ -46,19 +46,21 @@ var (
 //
 // The title is the message and the message adds the hint, so each of
 // GitHub's views (the log, the checks list, the diff) shows the whole
-// problem. Unknown lines and columns are left out.
+// problem. Unknown lines and columns are left out. Text from the content
+// is made diag.Printable, then escaped as workflow commands require, so a
+// file name or a value cannot end the command or start another.
 func Command(d diag.Diagnostic) string {
 	var b strings.Builder
 	b.WriteString("::")
 	b.WriteString(d.Severity.String()) // "error" or "warning", as GitHub names them
-	props := []string{"file=" + EscapeProperty(d.Path)}
+	props := []string{"file=" + EscapeProperty(diag.Printable(d.Path))}
 	if d.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Line))
 		if d.Col > 0 {
 			props = append(props, fmt.Sprintf("col=%d", d.Col))
 		}
 	}
-	props = append(props, "title="+EscapeProperty(d.Message))
+	props = append(props, "title="+EscapeProperty(diag.Printable(d.Message)))
 	b.WriteByte(' ')
 	b.WriteString(strings.Join(props, ","))
 	b.WriteString("::")
@@ -151,7 +153,7 @@ func Summary(w io.Writer, heading string, diags diag.List) error {
 					line += fmt.Sprintf(":%d", d.Col)
 				}
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", icon, Cell(d.Path), line, Cell(d.Text()))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", icon, Cell(diag.Printable(d.Path)), line, Cell(d.Text()))
 		}
 	}
 	b.WriteString("\n")

@@ -49,8 +49,14 @@ func TestCommand(t *testing.T) {
 		{ // commas, colons, percent signs and line breaks in a path, a title and a message
 			diag.Diagnostic{Path: "content/events/a,b:c%.md", Line: 2, Col: 7,
 				Message: "the YAML front matter cannot be read: line 2: mapping values, 100%\nhere", Hint: "quote it: \"a: b\""},
-			`::error file=content/events/a%2Cb%3Ac%25.md,line=2,col=7,title=the YAML front matter cannot be read%3A line 2%3A mapping values%2C 100%25%0Ahere` +
-				`::the YAML front matter cannot be read: line 2: mapping values, 100%25%0Ahere (quote it: "a: b")`,
+			`::error file=content/events/a%2Cb%3Ac%25.md,line=2,col=7,title=the YAML front matter cannot be read%3A line 2%3A mapping values%2C 100%25\nhere` +
+				`::the YAML front matter cannot be read: line 2: mapping values, 100%25\nhere (quote it: "a: b")`,
+		},
+		{ // a file name that would forge a command, and terminal escape codes
+			diag.Diagnostic{Path: "content/events/x\n::error::forged\x1b[2J.md", Line: 1, Col: 1,
+				Message: "unknown field \"##[error]forged\u202e\""},
+			`::error file=content/events/x\n%3A%3Aerror%3A%3Aforged\x1b[2J.md,line=1,col=1,title=unknown field "##\[error]forged\u202e"` +
+				`::unknown field "##\[error]forged\u202e"`,
 		},
 	} {
 		if got := Command(tc.d); got != tc.want {
@@ -128,7 +134,7 @@ func TestSummary(t *testing.T) {
 		"2 errors and 1 warning. Each row says where the problem is and how to fix it.\n\n" +
 		"| | file | line | problem |\n| --- | --- | ---: | --- |\n" +
 		"| ❌ error | content/events/2025-01-01-x.md | 4:7 | unknown kind \"swap\\|trade\" (one of exchange, repatriation) |\n" +
-		"| ❌ error | content/events/2025-01-01-x.md |  | the file is empty \\<b\\> really |\n" +
+		"| ❌ error | content/events/2025-01-01-x.md |  | the file is empty \\<b\\>\\\\nreally |\n" +
 		"| ⚠️ warning | content/people/a.md | 1:1 | person a appears in no event (add them to an event's people) |\n\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)

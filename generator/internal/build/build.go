@@ -8,6 +8,7 @@
 package build
 
 import (
+	"cmp"
 	"context"
 	"io/fs"
 	"path"
@@ -24,7 +25,8 @@ import (
 
 // Options say what to build.
 type Options struct {
-	// Context, if set, interrupts rendering when it is cancelled.
+	// Context, if set, interrupts the build when it is cancelled: every
+	// stage stops soon after, and the build returns its error.
 	Context context.Context
 	Content fs.FS
 	Layouts fs.FS
@@ -78,18 +80,26 @@ func CheckCoverage(opts Options) (diag.List, []validate.Untranslated) {
 	if opts.Layouts != nil {
 		modelOpts = &model.Options{Drafts: opts.Drafts}
 	}
-	files, sites, diags := check(new(content.Cache), new(validate.Cache), new(model.Editions), opts, nil, modelOpts)
+	files, sites, diags, _ := check(new(content.Cache), new(validate.Cache), new(model.Editions), opts, nil, modelOpts)
+	if files == nil {
+		return opts.limit(diags), nil
+	}
 	coverage := validate.Coverage(files)
 	if sites == nil {
-		return diags, coverage
+		return opts.limit(diags), coverage
 	}
 	r, layoutDiags := render.New(opts.Layouts, opts.renderOptions(files))
-	diags = append(diags, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir)...)
+	diags = append(diags, opts.place(layoutDiags, nil, opts.LayoutsDir)...)
 	if !layoutDiags.HasErrors() {
 		diags = append(diags, opts.outputs(files, r.Plan(sites), diags)...)
 	}
 	diags.Sort()
-	return diags, coverage
+	return opts.limit(diags), coverage
+}
+
+// limit bounds the problems reported (diag.Limit) once they are sorted.
+func (opts Options) limit(diags diag.List) diag.List {
+	return diags.Limit(cmp.Or(opts.ContentDir, "."))
 }
 
 func (opts Options) renderOptions(files *content.Files) render.Options {
@@ -111,20 +121,26 @@ func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.
 			reported[at{d.Path, d.Field}] = true
 		}
 	}
-	clashes = slices.DeleteFunc(opts.place(clashes, opts.Content, opts.ContentDir),
+	positions := positionsOf(files)
+	clashes = slices.DeleteFunc(opts.place(clashes, positions, opts.ContentDir),
 		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
-	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), opts.Content, opts.ContentDir)
+	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), positions, opts.ContentDir)
 	// Each edition has the same files under its folder, and the same
 	// clashes: each is told once.
-	return slices.CompactFunc(slices.Concat(clashes, named, opts.place(layoutDiags, opts.Layouts, opts.LayoutsDir)),
+	return slices.CompactFunc(slices.Concat(clashes, named, opts.place(layoutDiags, nil, opts.LayoutsDir)),
 		func(a, b diag.Diagnostic) bool { return a.String() == b.String() })
 }
 
 // check loads and validates the content. Given model options, it also
 // builds the model of every edition, on other CPUs while validation runs:
 // most builds have no errors, and the model is thrown away when they do.
-func check(cache *content.Cache, checks *validate.Cache, editions *model.Editions, opts Options, changed map[string]bool, modelOpts *model.Options) (*content.Files, []*model.Site, diag.List) {
-	files, diags := cache.Load(opts.Content, changed)
+// It stops, returning the context's error, when opts.Context is done.
+func check(cache *content.Cache, checks *validate.Cache, editions *model.Editions, opts Options, changed map[string]bool, modelOpts *model.Options) (*content.Files, []*model.Site, diag.List, error) {
+	ctx := opts.context()
+	files, diags, err := cache.Load(ctx, opts.Content, changed)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	var sites []*model.Site
 	if files.Site != nil {
 		var wg sync.WaitGroup
@@ -134,9 +150,40 @@ func check(cache *content.Cache, checks *validate.Cache, editions *model.Edition
 		diags = append(diags, checks.Check(files, opts.Today)...)
 		wg.Wait()
 	}
-	diags = opts.place(diags, opts.Content, opts.ContentDir)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, nil, err
+	}
+	diags = opts.place(diags, positionsOf(files), opts.ContentDir)
 	diags.Sort()
-	return files, sites, diags
+	return files, sites, diags, nil
+}
+
+func (opts Options) context() context.Context {
+	if opts.Context == nil {
+		return context.Background()
+	}
+	return opts.Context
+}
+
+// positionsOf maps each decoded file's path to its values' positions.
+func positionsOf(files *content.Files) map[string]*content.Positions {
+	m := make(map[string]*content.Positions, len(files.Events)+len(files.People)+len(files.Statements)+1)
+	if files.Site != nil {
+		m[files.Site.Path] = files.Site.Positions
+	}
+	for _, e := range files.Events {
+		m[e.Path] = e.Positions
+	}
+	for _, p := range files.People {
+		m[p.Path] = p.Positions
+	}
+	for _, st := range files.Statements {
+		m[st.Path] = st.Positions
+	}
+	for _, t := range files.Translations() {
+		m[t.Path] = t.Positions
+	}
+	return m
 }
 
 // Run builds the site into sink. It renders only when the content and the
@@ -177,18 +224,29 @@ func NewBuilder(opts Options) *Builder {
 	return &Builder{opts: opts}
 }
 
+// Reopen makes the next Build read everything again from opts, as when the
+// content or layouts directory was replaced (restored from a backup, moved
+// away and copied back). What the last good build wrote is still known, so
+// the outputs the new files no longer make are listed in Result.Removed.
+func (b *Builder) Reopen(opts Options) {
+	*b = Builder{opts: opts, fingerprints: b.fingerprints}
+}
+
 // Build runs the pipeline. The first build renders every output into sink;
 // later builds only the outputs whose inputs changed. The sink should be a
 // transaction (publish.Staging, publish.Dir): when Build fails, the caller
 // throws away what it received. Outputs that are gone are listed in
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	files, sites, diags := check(&b.cache, &b.checks, &b.editions, b.opts, changes.Content,
+	files, sites, diags, err := check(&b.cache, &b.checks, &b.editions, b.opts, changes.Content,
 		&model.Options{Drafts: b.opts.Drafts, Changed: b.opts.Changed})
+	if err != nil {
+		return nil, nil, err
+	}
 	if langs := model.Languages(files.Site); b.renderer == nil || changes.Layouts || !slices.Equal(langs, b.languages) {
 		var layoutDiags diag.List
 		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions(files))
-		b.layoutDiags = b.opts.place(layoutDiags, b.opts.Layouts, b.opts.LayoutsDir)
+		b.layoutDiags = b.opts.place(layoutDiags, nil, b.opts.LayoutsDir)
 		b.languages = slices.Clone(langs)
 	}
 	diags = append(diags, b.layoutDiags...)
@@ -199,15 +257,16 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	}
 	if diags.HasErrors() {
 		diags.Sort()
-		return nil, diags, nil
+		return nil, b.opts.limit(diags), nil
 	}
-	ctx := b.opts.Context
-	if ctx == nil {
-		ctx = context.Background()
+	ctx := b.opts.context()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
 	res, renderDiags, err := b.renderer.Render(ctx, plan, sink, b.fingerprints)
-	diags = append(diags, b.opts.place(renderDiags, b.opts.Layouts, b.opts.LayoutsDir)...)
+	diags = append(diags, b.opts.place(renderDiags, nil, b.opts.LayoutsDir)...)
 	diags.Sort()
+	diags = b.opts.limit(diags)
 	if diags.HasErrors() || err != nil {
 		return nil, diags, err
 	}
@@ -222,22 +281,21 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	return result, diags, nil
 }
 
-// place gives diagnostics their line and column, found again from the file
-// for those reported by front-matter path, and names their file as the user
-// knows it.
-func (opts Options) place(diags diag.List, fsys fs.FS, dir string) diag.List {
-	sources := map[string][]byte{}
+// place gives diagnostics reported by front-matter path (Field) their
+// line and column, from the positions the decoder recorded, and names their
+// file as the user knows it. A file's positions are indexed once, however
+// many problems it has.
+func (opts Options) place(diags diag.List, positions map[string]*content.Positions, dir string) diag.List {
+	locators := map[string]*content.Locator{}
 	for i := range diags {
 		d := &diags[i]
-		if d.Line == 0 && d.Field != "" || d.Line == 0 && path.Ext(d.Path) == ".md" {
-			src, ok := sources[d.Path]
+		if pos := positions[d.Path]; pos != nil && d.Line == 0 {
+			l, ok := locators[d.Path]
 			if !ok {
-				src, _ = fs.ReadFile(fsys, d.Path)
-				sources[d.Path] = src
+				l = pos.Locator()
+				locators[d.Path] = l
 			}
-			if src != nil {
-				d.Line, d.Col = content.Locate(src, d.Field)
-			}
+			d.Line, d.Col = l.Locate(d.Field)
 		}
 		if dir != "" {
 			d.Path = path.Join(dir, d.Path)

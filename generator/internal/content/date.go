@@ -77,6 +77,13 @@ type PartialDate struct {
 	prec Precision
 }
 
+// MinYear and MaxYear bound the years of dates: anything outside is a
+// typo, and 0001-01-01, the zero time, would otherwise read as no date.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
 // ParsePartialDate reads YYYY, YYYY-MM or YYYY-MM-DD.
 func ParsePartialDate(s string) (PartialDate, error) {
 	parts := strings.Split(s, "-")
@@ -93,6 +100,9 @@ func ParsePartialDate(s string) (PartialDate, error) {
 		nums[i] = n
 	}
 	year, month, day := nums[0], time.Month(nums[1]), nums[2]
+	if year < MinYear || year > MaxYear {
+		return PartialDate{}, fmt.Errorf("%q is out of range (years run from %d to %d)", s, MinYear, MaxYear)
+	}
 	if month < 1 || month > 12 {
 		return PartialDate{}, fmt.Errorf("%q has no month %d (months run from 01 to 12)", s, month)
 	}

@@ -2,18 +2,14 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/adrg/frontmatter"
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// frontMatter is a file's front matter as a YAML node tree, whatever format
-// it was written in, so that one decoder serves YAML, TOML and JSON alike.
+// frontMatter is a file's front matter as a YAML node tree.
 type frontMatter struct {
 	root *yaml.Node // a mapping; nil when the block is empty
 	// firstLine is the file line of the block's first line: node lines are
@@ -45,78 +41,37 @@ func (e *syntaxError) Error() string { return e.msg }
 
 var bom = []byte("\uFEFF")
 
-// blockFormat is one front-matter delimiter pair that adrg/frontmatter
-// detects, with the parser for what is between.
-type blockFormat struct {
-	*frontmatter.Format
-	name  string
-	parse func(data []byte) (*yaml.Node, error)
-}
+// yamlBlock is the one front-matter format: YAML between "---" lines. The
+// unmarshal step of adrg/frontmatter only captures the block's bytes: its
+// own YAML parser is YAML 1.1 ("no" means false) and reports no positions.
+var yamlBlock = &frontmatter.Format{Start: "---", End: "---", Unmarshal: func(data []byte, v any) error {
+	*v.(*[]byte) = data
+	return nil
+}}
 
-// formats lists every delimiter adrg/frontmatter knows by default, but with
-// our own parsers: its default YAML parser is YAML 1.1 ("no" means false) and
-// none of its parsers report positions.
-var formats = []blockFormat{
-	{frontmatter.NewFormat("---", "---", nil), "YAML", parseYAML},
-	{frontmatter.NewFormat("---yaml", "---", nil), "YAML", parseYAML},
-	{frontmatter.NewFormat("+++", "+++", nil), "TOML", parseTOML},
-	{frontmatter.NewFormat("---toml", "---", nil), "TOML", parseTOML},
-	{frontmatter.NewFormat(";;;", ";;;", nil), "JSON", parseYAML},
-	{frontmatter.NewFormat("---json", "---", nil), "JSON", parseYAML},
-	{&frontmatter.Format{Start: "{", End: "}", UnmarshalDelims: true, RequiresNewLine: true}, "JSON", parseYAML},
-}
-
-// captured records which format matched and the bytes of its block: the
-// unmarshal step of adrg/frontmatter is only used to find the block.
-type captured struct {
-	format *blockFormat
-	data   []byte
-}
-
-func captureFormats() []*frontmatter.Format {
-	fs := make([]*frontmatter.Format, len(formats))
-	for i := range formats {
-		f := *formats[i].Format
-		bf := &formats[i]
-		f.Unmarshal = func(data []byte, v any) error {
-			c := v.(*captured)
-			c.format, c.data = bf, data
-			return nil
-		}
-		fs[i] = &f
-	}
-	return fs
-}
-
-var detectFormats = captureFormats()
-
-// split separates a file into front matter and body. JSON front matter is
-// parsed as YAML, of which JSON is a subset, to get positions.
+// split separates a file into front matter and body.
 func split(src []byte) (*parsed, error) {
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &syntaxError{line: 1, col: 1, msg: "the file is empty",
 			hint: "start it with front matter between two --- lines; see CONTRIBUTING.md"}
 	}
-	var c captured
-	body, err := frontmatter.Parse(bytes.NewReader(src), &c, detectFormats...)
+	var block []byte
+	body, err := frontmatter.Parse(bytes.NewReader(src), &block, yamlBlock)
 	if err != nil {
 		return nil, &syntaxError{line: 1, col: 1, msg: err.Error()}
 	}
 	openLine, opener := firstNonBlankLine(src)
-	if c.format == nil {
+	if block == nil {
 		return nil, missingFrontMatter(openLine, opener)
 	}
 	p := &parsed{body: string(body)}
 	p.bodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
 	p.fm.openLine = openLine
 	p.fm.firstLine = openLine + 1
-	if c.format.UnmarshalDelims {
-		p.fm.firstLine = openLine
-	}
-	root, err := c.format.parse(c.data)
+	root, err := parseYAML(block)
 	if err != nil {
-		return nil, p.fm.syntaxError(err, c.data, c.format.name)
+		return nil, p.fm.syntaxError(err, block)
 	}
 	if root != nil && root.Kind != yaml.MappingNode {
 		line, col := p.fm.pos(root)
@@ -130,12 +85,14 @@ func split(src []byte) (*parsed, error) {
 // missingFrontMatter explains why no block was found: adrg/frontmatter
 // reports an unclosed block the same way as no block at all.
 func missingFrontMatter(line int, opener string) error {
-	for _, f := range formats {
-		if opener == f.Start {
-			return &syntaxError{line: line, col: 1,
-				msg:  fmt.Sprintf("the front matter opened by %q on line %d is never closed", opener, line),
-				hint: fmt.Sprintf("add a line %q after the last field", f.End)}
-		}
+	switch {
+	case opener == yamlBlock.Start:
+		return &syntaxError{line: line, col: 1,
+			msg:  fmt.Sprintf("the front matter opened by %q on line %d is never closed", opener, line),
+			hint: fmt.Sprintf("add a line %q after the last field", yamlBlock.End)}
+	case opener == "+++" || strings.HasPrefix(opener, "{") || opener == ";;;" || strings.HasPrefix(opener, "---"):
+		return &syntaxError{line: line, col: 1, msg: "the front matter must be YAML between two --- lines",
+			hint: "TOML (+++) and JSON front matter are not read; write the fields as in CONTRIBUTING.md"}
 	}
 	return &syntaxError{line: 1, col: 1, msg: "the file has no front matter",
 		hint: "start it with a line ---, then the fields, then another line ---"}
@@ -165,54 +122,8 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // syntaxError turns a parser's error into one at a position in the file.
-// go-yaml leaves the line out when it is the block's first, and never gives
-// a column, so the column is found from the message where it can be.
-func (f *frontMatter) syntaxError(err error, data []byte, format string) error {
-	var se *syntaxError
-	if errors.As(err, &se) {
-		se.line += f.firstLine - 1
-		return se
-	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	text := lineOf(data, line)
-	col, hint := explainYAMLError(msg, text)
-	return &syntaxError{line: line + f.firstLine - 1, col: col,
-		msg: fmt.Sprintf("the %s front matter cannot be read: %s", format, msg), hint: hint}
-}
-
-func lineOf(data []byte, n int) string {
-	lines := strings.Split(string(data), "\n")
-	if n < 1 || n > len(lines) {
-		return ""
-	}
-	return lines[n-1]
-}
-
-// explainYAMLError points at the likely culprit of the commonest YAML
-// mistakes and says how to fix them.
-func explainYAMLError(msg, line string) (col int, hint string) {
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		if first := strings.Index(line, ": "); first >= 0 {
-			if second := strings.Index(line[first+2:], ": "); second >= 0 {
-				return first + 2 + second + 1, `put the value in double quotes: it contains ": "`
-			}
-		}
-		return 1, `put the value in double quotes if it contains ": "`
-	case strings.Contains(line, "\t") && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
-		return strings.Index(line, "\t") + 1, "indent with spaces, not tabs"
-	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "block"):
-		return 1, "check the indentation: fields of one item line up under each other"
-	case strings.Contains(msg, "unexpected end of stream"), strings.Contains(msg, "quoted scalar"):
-		return 1, "a quoted value is missing its closing quote"
-	}
-	return 1, ""
+func (f *frontMatter) syntaxError(err error, data []byte) error {
+	m := findYAMLMistake(data, err)
+	return &syntaxError{line: m.line + f.firstLine - 1, col: m.col, msg: m.msg, hint: m.hint}
 }

@@ -30,13 +30,17 @@ func FuzzParseFile(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, path := range []string{"events/2025-01-01-x.md", "people/x.md", SiteFile} {
-			_, diags := ParseFile(path, src)
+			doc, diags := ParseFile(path, src)
 			for _, d := range diags {
 				if d.Line < 1 || d.Col < 1 || d.Path != path || d.Message == "" {
 					t.Errorf("diagnostic without a place or message: %+v", d)
 				}
 			}
-			Locate(src, "sources[0].url")
+			if doc != nil {
+				if line, col := docOf(doc).Positions.Locator().Locate("sources[0].url"); line < 1 || col < 1 {
+					t.Errorf("Locate gave %d:%d", line, col)
+				}
+			}
 		}
 	})
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -28,6 +29,16 @@ type Files struct {
 	EventTranslations     []*EventTranslation
 	PersonTranslations    []*PersonTranslation
 	StatementTranslations []*StatementTranslation
+	// Broken lists the files that could not be read or decoded at all (a
+	// YAML syntax error, say): they are still known by their ids, so that
+	// their one error is the only one, not also "unknown person" in every
+	// file that names them.
+	Broken []string
+}
+
+// IDOf returns the id of the file at path p: its name without ".md".
+func IDOf(p string) string {
+	return strings.TrimSuffix(path.Base(p), ".md")
 }
 
 // SiteFile is the path of the site settings inside the content directory.
@@ -36,7 +47,8 @@ const SiteFile = "_index.md"
 // Load reads and decodes every content file of fsys in parallel. Files that
 // cannot be read are left out of Files; their problems are in the list.
 func Load(fsys fs.FS) (*Files, diag.List) {
-	return new(Cache).Load(fsys, nil)
+	files, diags, _ := new(Cache).Load(context.Background(), fsys, nil)
+	return files, diags
 }
 
 // A Cache keeps decoded files between loads of the same directory, so that
@@ -60,7 +72,9 @@ type cacheEntry struct {
 // paths inside fsys) and takes the others from the cache. The directory is
 // listed again only when changed names a path the cache does not know or
 // that is gone: a file was added, deleted or renamed, or a directory was.
-func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
+// Once ctx is done it reads no more files and returns ctx's error; the
+// cache then starts afresh on the next load.
+func (c *Cache) Load(ctx context.Context, fsys fs.FS, changed map[string]bool) (*Files, diag.List, error) {
 	var todo []int
 	if c.index == nil || c.needsListing(fsys, changed) {
 		todo = c.relist(fsys, changed)
@@ -70,10 +84,18 @@ func (c *Cache) Load(fsys fs.FS, changed map[string]bool) (*Files, diag.List) {
 		}
 	}
 	par.For(len(todo), func(k int) {
+		if ctx.Err() != nil {
+			return
+		}
 		i := todo[k]
 		c.entries[i] = readFile(fsys, c.paths[i])
 	})
-	return c.files()
+	if err := ctx.Err(); err != nil {
+		*c = Cache{}
+		return &Files{}, nil, err
+	}
+	files, diags := c.files()
+	return files, diags, nil
 }
 
 // relist lists the directory again, keeps the entries of unchanged files
@@ -110,9 +132,11 @@ func (c *Cache) needsListing(fsys fs.FS, changed map[string]bool) bool {
 func (c *Cache) files() (*Files, diag.List) {
 	diags := slices.Clone(c.listDiags)
 	files := &Files{}
-	for _, e := range c.entries {
+	for i, e := range c.entries {
 		diags = append(diags, e.diags...)
 		switch doc := e.doc.(type) {
+		case nil:
+			files.Broken = append(files.Broken, c.paths[i])
 		case *Site:
 			files.Site = doc
 		case *Event:
@@ -182,46 +206,6 @@ func readError(p string, err error) diag.Diagnostic {
 	return diag.Diagnostic{Path: p, Line: 1, Col: 1, Message: "the file cannot be read: " + err.Error()}
 }
 
-// listFiles finds the content files: _index.md and its translations, and
-// the Markdown files under events/, people/ and statements/ at any depth. Hidden files and editors' backups are
-// skipped; other Markdown files get a warning, as they would not be published.
-func listFiles(fsys fs.FS) ([]string, diag.List) {
-	var paths []string
-	var diags diag.List
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			diags = append(diags, diag.Diagnostic{Path: p, Message: err.Error()})
-			return nil
-		}
-		if p != "." && isIgnored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || path.Ext(p) != ".md" {
-			return nil
-		}
-		if isSiteFile(p) || strings.HasPrefix(p, "events/") || strings.HasPrefix(p, "people/") || strings.HasPrefix(p, "statements/") {
-			paths = append(paths, p)
-			return nil
-		}
-		diags = append(diags, diag.Diagnostic{Severity: diag.Warning, Path: p,
-			Message: "this file is not published", Hint: "events go in events/, people in people/, official statements in statements/"})
-		return nil
-	})
-	if err != nil {
-		diags = append(diags, diag.Diagnostic{Path: ".", Message: err.Error()})
-	}
-	return paths, diags
-}
-
-// isIgnored reports whether a file or directory name belongs to a tool rather
-// than to the content: dot files, editor backups and lock files.
-func isIgnored(name string) bool {
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~")
-}
-
 // ParseFile reads one content file; its path inside the content directory
 // says what it is. It returns a *Site, *Event, *Person or *Statement, or
 // one of their translations (a *SiteTranslation...), or nil when the file
@@ -230,12 +214,16 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	if d, ok := notText(p, src); ok {
 		return nil, diag.List{d}
 	}
+	invisible := controls(p, src)
 	parsed, err := split(src)
+	if err != nil && len(invisible) > 0 {
+		return nil, invisible // YAML refuses most of them: they are the one mistake
+	}
 	if err != nil {
 		se := err.(*syntaxError)
 		return nil, diag.List{{Path: p, Line: se.line, Col: se.col, Message: se.msg, Hint: se.hint}}
 	}
-	id, lang := splitLang(strings.TrimSuffix(path.Base(p), ".md"))
+	id, lang := splitLang(IDOf(p))
 	doc := Doc{
 		ID:       id,
 		Path:     p,
@@ -243,7 +231,8 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		BodyLine: parsed.bodyLine,
 		Hash:     hashFile(p, src),
 	}
-	d := &decoder{path: p, fm: &parsed.fm}
+	d := &decoder{path: p, fm: &parsed.fm, diags: invisible, positions: new(Positions)}
+	doc.Positions = d.positions
 	if lang != "" {
 		return parseTranslation(d, Translation{Doc: doc, Lang: lang})
 	}

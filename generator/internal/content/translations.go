@@ -136,3 +136,22 @@ func mainType(t reflect.Type) reflect.Type {
 	}
 	return nil
 }
+
+// Translations returns what every translation file has, for the stages
+// that treat them alike: sites', events', people's, statements'.
+func (f *Files) Translations() []*Translation {
+	var out []*Translation
+	for _, t := range f.SiteTranslations {
+		out = append(out, &t.Translation)
+	}
+	for _, t := range f.EventTranslations {
+		out = append(out, &t.Translation)
+	}
+	for _, t := range f.PersonTranslations {
+		out = append(out, &t.Translation)
+	}
+	for _, t := range f.StatementTranslations {
+		out = append(out, &t.Translation)
+	}
+	return out
+}

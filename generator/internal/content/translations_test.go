@@ -91,7 +91,7 @@ func TestLoadFindsTranslations(t *testing.T) {
 	if files.Site == nil || len(files.Site.Languages) != 2 || files.SiteTranslations[0].Title != "Т" {
 		t.Errorf("site: %+v, %+v", files.Site, files.SiteTranslations[0])
 	}
-	if len(diags) != 1 || diags[0].Path != "notes.uk.md" || diags[0].Message != "this file is not published" {
+	if len(diags) != 2 || diags[1].Path != "notes.uk.md" || diags[1].Message != "this file is not published" {
 		t.Errorf("diagnostics: %v", diags)
 	}
 }

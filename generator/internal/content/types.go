@@ -3,7 +3,10 @@ package content
 import "slices"
 
 // The `field` tag names a front-matter field; ",required" marks one that must
-// be present and non-empty. Optional values that have no natural empty form
+// be present and non-empty, and ",max=N" bounds a list's length. The bounds
+// are several times the longest list in the shipped content; they keep what
+// one file can make the site print (each item of a list appears on several
+// pages) and the work of checking it small. Optional values that have no natural empty form
 // are pointers, nil when absent. The decoder, the validator, the JSON data files
 // and the field reference in CONTRIBUTING.md all read these structs, so a
 // field added here exists everywhere at once.
@@ -21,6 +24,9 @@ type Doc struct {
 	// Hash identifies the file's bytes, so that later stages can tell
 	// what changed between two builds.
 	Hash uint64 `json:"-"`
+	// Positions says where the front matter's values are, to place the
+	// problems found after decoding.
+	Positions *Positions `json:"-"`
 	// Shown is set on the copy of a file that an edition in another
 	// language than the main files' shows: which of its texts have no
 	// translation (see LangOf).
@@ -59,8 +65,8 @@ type Site struct {
 	// the language of the main files, published at the site's root, and
 	// each other is an edition under /CODE/ (see translations.go). A site
 	// without them is in English only.
-	Languages []string `field:"languages" json:"languages,omitempty"`
-	Parties   []Party  `field:"parties,required" json:"parties"`
+	Languages []string `field:"languages,max=20" json:"languages,omitempty"`
+	Parties   []Party  `field:"parties,required,max=20" json:"parties"`
 	// Tags gives tags their labels, by tag id; a tag without one is shown
 	// by its id.
 	Tags Texts `field:"tags" json:"tags,omitempty"`
@@ -88,14 +94,14 @@ type Event struct {
 	Summary  string        `field:"summary" json:"summary,omitempty"`
 	Place    string        `field:"place" json:"place,omitempty"`
 	Mediator string        `field:"mediator" json:"mediator,omitempty"`
-	Returned []Figure      `field:"returned" json:"returned"`
-	People   []Participant `field:"people" json:"people"`
-	Tags     []string      `field:"tags" json:"tags"`
-	Sources  []Source      `field:"sources,required" json:"sources"`
+	Returned []Figure      `field:"returned,max=50" json:"returned"`
+	People   []Participant `field:"people,max=200" json:"people"`
+	Tags     []string      `field:"tags,max=20" json:"tags"`
+	Sources  []Source      `field:"sources,required,max=50" json:"sources"`
 	Draft    bool          `field:"draft" json:"-"`
 	// RedirectFrom lists ids the event had before its file was renamed;
 	// their URLs keep working.
-	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
+	RedirectFrom []string `field:"redirect_from,max=20" json:"redirect_from"`
 	// Stage names the event apart from others of its kind on its date:
 	// the stages of one exchange reported separately ("second day").
 	Stage string `field:"stage" json:"stage,omitempty"`
@@ -150,7 +156,7 @@ type Person struct {
 	Doc
 	Name          string       `field:"name,required" json:"name"`
 	NativeName    string       `field:"native_name" json:"native_name,omitempty"`
-	Aliases       []string     `field:"aliases" json:"aliases"`
+	Aliases       []string     `field:"aliases,max=50" json:"aliases"`
 	Description   string       `field:"description" json:"description,omitempty"`
 	Party         string       `field:"party" json:"party,omitempty"`
 	Captured      *PartialDate `field:"captured" json:"captured,omitempty"`
@@ -159,8 +165,8 @@ type Person struct {
 	// PortraitAlt describes it for people who cannot see it.
 	Portrait     string   `field:"portrait" json:"portrait,omitempty"`
 	PortraitAlt  string   `field:"portrait_alt" json:"portrait_alt,omitempty"`
-	Sources      []Source `field:"sources" json:"sources"`
-	RedirectFrom []string `field:"redirect_from" json:"redirect_from"`
+	Sources      []Source `field:"sources,max=50" json:"sources"`
+	RedirectFrom []string `field:"redirect_from,max=20" json:"redirect_from"`
 	// MainName is, in the copy made for an edition in another language,
 	// the name as the main file writes it, by which readers may search.
 	MainName string `json:"-"`
@@ -192,6 +198,6 @@ type Statement struct {
 	Covers string `field:"covers" json:"covers,omitempty"`
 	// Events, when set, makes the figure an aggregate over these events
 	// rather than a running total.
-	Events  []string `field:"events" json:"events,omitempty"`
-	Sources []Source `field:"sources,required" json:"sources"`
+	Events  []string `field:"events,max=200" json:"events,omitempty"`
+	Sources []Source `field:"sources,required,max=50" json:"sources"`
 }

@@ -42,25 +42,34 @@ type Diagnostic struct {
 	Message string
 	// Hint says how to fix it, in a few words.
 	Hint string
+	// More is set on a note that stands for problems left out (see
+	// Limit): how many there are.
+	More int
 }
 
-// Pos returns "path:line:col", leaving out what is unknown.
+// Pos returns "path:line:col", leaving out what is unknown. The path is
+// made Printable, and starts with "./" if it starts with a colon, so that
+// no line printed begins with "::", a workflow command in GitHub Actions.
 func (d Diagnostic) Pos() string {
+	p := Printable(d.Path)
+	if strings.HasPrefix(p, ":") {
+		p = "./" + p
+	}
 	switch {
 	case d.Line == 0:
-		return d.Path
+		return p
 	case d.Col == 0:
-		return fmt.Sprintf("%s:%d", d.Path, d.Line)
+		return fmt.Sprintf("%s:%d", p, d.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", d.Path, d.Line, d.Col)
+	return fmt.Sprintf("%s:%d:%d", p, d.Line, d.Col)
 }
 
-// Text is the message with its hint, without the position.
+// Text is the message with its hint, without the position, made Printable.
 func (d Diagnostic) Text() string {
 	if d.Hint == "" {
-		return d.Message
+		return Printable(d.Message)
 	}
-	return d.Message + " (" + d.Hint + ")"
+	return Printable(d.Message + " (" + d.Hint + ")")
 }
 
 func (d Diagnostic) String() string {
@@ -79,12 +88,13 @@ func (l List) HasErrors() bool {
 	return slices.ContainsFunc(l, func(d Diagnostic) bool { return d.Severity == Error })
 }
 
-// Count returns how many diagnostics have severity s.
+// Count returns how many problems of severity s the list holds, counting
+// those that notes stand for.
 func (l List) Count(s Severity) int {
 	n := 0
 	for _, d := range l {
 		if d.Severity == s {
-			n++
+			n += d.weight()
 		}
 	}
 	return n
@@ -92,7 +102,7 @@ func (l List) Count(s Severity) int {
 
 // Sort orders the list by file, then position, errors before warnings, then
 // message, so output is the same on every run whatever order the work
-// finished in.
+// finished in. A note (More) follows the problems at its position.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
@@ -100,6 +110,7 @@ func (l List) Sort() {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Severity, b.Severity),
+			cmp.Compare(min(a.More, 1), min(b.More, 1)),
 			strings.Compare(a.Message, b.Message),
 		)
 	})

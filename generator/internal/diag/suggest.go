@@ -1,6 +1,9 @@
 package diag
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Closest returns the candidate nearest to word, for "did you mean" hints, or
 // "" when none is near enough to be a likely typo. Nearness is the number of
@@ -9,7 +12,11 @@ func Closest(word string, candidates []string) string {
 	limit := len(word)/3 + 1 // the most edits that still look like a typo
 	best, bestDist := "", limit+1
 	w := strings.ToLower(word)
+	runes := utf8.RuneCountInString(w)
 	for _, c := range candidates {
+		if abs(utf8.RuneCountInString(c)-runes) >= bestDist {
+			continue // the distance is at least the difference in length
+		}
 		if d := editDistance(w, strings.ToLower(c)); d < bestDist {
 			best, bestDist = c, d
 		}
@@ -41,4 +48,11 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -41,10 +41,14 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		return nil
 	}
 	if err := d.dirs.mkdir(filepath.Dir(path)); err != nil {
+		d.removeEmptyDirs(filepath.Dir(path)) // what MkdirAll made before it failed
 		return err
 	}
 	tmp, err := writeTemp(filepath.Dir(path), data)
 	if err != nil {
+		// A full disk: the folder made for the file must not stay behind,
+		// empty, where a fresh build would have none.
+		d.removeEmptyDirs(filepath.Dir(path))
 		return err
 	}
 	d.mu.Lock()
@@ -53,8 +57,11 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// createTemp is os.CreateTemp; tests make it fail as a full disk does.
+var createTemp = os.CreateTemp
+
 func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, ".tmp-*")
+	f, err := createTemp(dir, ".tmp-*")
 	if err != nil {
 		return "", err
 	}

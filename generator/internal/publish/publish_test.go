@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -195,4 +196,44 @@ func TestAcquire(t *testing.T) {
 		t.Fatalf("after Release: %v", err)
 	}
 	again.Release()
+}
+
+// A rebuild that fails on a full disk leaves no folder that a fresh build
+// would not have: the folder made for a new page goes with the page.
+func TestFullDiskLeavesNoEmptyFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	dir, err := stageFiles(t, out, map[string]string{"index.html": "one", "events/a/index.html": "a"}).Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func(string, string) (*os.File, error)) { createTemp = f }(createTemp)
+	createTemp = func(string, string) (*os.File, error) {
+		return nil, &os.PathError{Op: "open", Path: "x", Err: syscall.ENOSPC}
+	}
+	if err := dir.WriteFile("tags/new/page/2/index.html", []byte("new")); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("got %v", err)
+	}
+	if err := dir.WriteFile("events/b/index.html", []byte("b")); err == nil {
+		t.Fatal("no error")
+	}
+	if err := dir.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(t, out); strings.Join(got, " ") != MarkerFile+" events index.html" {
+		t.Errorf("left in the site: %v", got)
+	}
+	if got := entries(t, filepath.Join(out, "events")); strings.Join(got, " ") != "a" {
+		t.Errorf("left in events/: %v", got)
+	}
+	// The next write, with room again, makes the folders anew.
+	createTemp = os.CreateTemp
+	if err := dir.WriteFile("tags/new/page/2/index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dir.Commit(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(out, "tags/new/page/2/index.html")); got != "new" {
+		t.Errorf("got %q", got)
+	}
 }

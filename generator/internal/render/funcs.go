@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,8 @@ import (
 //	link URL TEXT [LANG]   TEXT as HTML, in a link to URL (marked lang=LANG when LANG is not ""), for a value of a message
 //	inLang TEXT LANG   TEXT as HTML, in a span marked lang=LANG when LANG is not "": a text shown
 //	               untranslated (content.Doc.LangOf, Party.Lang, Figure.GroupLang, Tag.LabelLang)
+//	head N LIST    the first N items of LIST (all of them if it is shorter)
+//	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	eventCard E    the "card" template for event E, rendered once and reused on every list
@@ -85,6 +88,8 @@ func (ed *edition) funcs() template.FuncMap {
 		"timeOf":                ed.timeOf,
 		"strong":                strong,
 		"link":                  link,
+		"head":                  head,
+		"more":                  more,
 	}
 }
 
@@ -337,4 +342,26 @@ func catalogDiagnostic(err error, hint string) diag.Diagnostic {
 		}
 	}
 	return d
+}
+
+// head returns the first n items of a slice, for lists that a page shows
+// in part (a card's tags).
+func head(n int, list any) (any, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return nil, fmt.Errorf("head: %T is not a list", list)
+	}
+	if v.Len() <= n {
+		return list, nil
+	}
+	return v.Slice(0, n).Interface(), nil
+}
+
+// more returns how many items of a slice head leaves out.
+func more(n int, list any) (int, error) {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return 0, fmt.Errorf("more: %T is not a list", list)
+	}
+	return max(v.Len()-n, 0), nil
 }

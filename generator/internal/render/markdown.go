@@ -36,13 +36,23 @@ type bodyTransformer struct {
 	prefix string
 }
 
+// HeadingIDPrefix starts the id of every heading of a body: "# Sources"
+// becomes id="text-sources". The layouts' own ids (main, sources,
+// source-ID...) never start with it, so a body cannot take one of them and
+// send in-page links to the wrong place; a link in the body to one of its
+// own headings ("#sources") gets the prefix too.
+const HeadingIDPrefix = "text-"
+
 // Transform moves headings one level down, because the page's title is the
-// only h1; makes site-absolute links ("/people/x/") carry the base path, so
-// they work on a project site under /REPO/, and lead to a page of the
-// page's own edition ("/uk/people/x/"); and empties any link the site does
-// not allow (urls.Allowed), which validation reports.
+// only h1, and gives their ids HeadingIDPrefix; makes site-absolute links
+// ("/people/x/") carry the base path, so they work on a project site under
+// /REPO/, and lead to a page of the page's own edition ("/uk/people/x/");
+// and empties any link the site does not allow (urls.Allowed), which
+// validation reports.
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	var refused []*ast.AutoLink
+	var fragments []*ast.Link
+	headings := map[string]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -50,7 +60,16 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(n.Level+1, 6)
+			if id, ok := n.AttributeString("id"); ok {
+				if id, ok := id.([]byte); ok {
+					headings[string(id)] = true
+					n.SetAttributeString("id", append([]byte(HeadingIDPrefix), id...))
+				}
+			}
 		case *ast.Link:
+			if bytes.HasPrefix(n.Destination, []byte("#")) {
+				fragments = append(fragments, n)
+			}
 			n.Destination = t.rebase(n.Destination)
 		case *ast.Image:
 			n.Destination = t.rebase(n.Destination)
@@ -68,6 +87,11 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 	})
 	for _, a := range refused { // an autolink cannot be emptied: it becomes its text
 		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString(a.Label(reader.Source())))
+	}
+	for _, link := range fragments {
+		if headings[string(link.Destination[1:])] {
+			link.Destination = append([]byte("#"+HeadingIDPrefix), link.Destination[1:]...)
+		}
 	}
 }
 

@@ -2,6 +2,8 @@ package render
 
 import (
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -41,8 +43,8 @@ func TestMarkdownIsSafe(t *testing.T) {
 func TestMarkdownFitsThePage(t *testing.T) {
 	got := markdown(t, "/repo/", "# Heading\n\n## Sub\n\n[page](/people/x/) [ext](https://example.org/) [rel](other/) [proto](//cdn.example/x) <https://auto.example/>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
 	for _, want := range []string{
-		`<h2 id="heading">Heading</h2>`,
-		`<h3 id="sub">Sub</h3>`,
+		`<h2 id="text-heading">Heading</h2>`,
+		`<h3 id="text-sub">Sub</h3>`,
 		`href="/repo/people/x/"`,
 		`href="https://example.org/"`,
 		`href="other/"`,
@@ -55,6 +57,42 @@ func TestMarkdownFitsThePage(t *testing.T) {
 		}
 	}
 }
+
+// A body's headings cannot take the ids of the layouts: theirs start with
+// HeadingIDPrefix, which no id in the layouts does; links in the body to its
+// own headings follow.
+func TestHeadingIDsApart(t *testing.T) {
+	got := markdown(t, "/", "# Main\n\n# Sources\n\n# Sources\n\nSee [below](#sources), [the page's](#figures) and [away](/x/#main).\n")
+	for _, want := range []string{`<h2 id="text-main">Main</h2>`, `<h2 id="text-sources">Sources</h2>`, `<h2 id="text-sources-1">Sources</h2>`,
+		`<a href="#text-sources">below</a>`, `<a href="#figures">the page's</a>`, `<a href="/x/#main">away</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
+		}
+	}
+	layouts, err := filepath.Glob("../../../layouts/*.html")
+	partials, _ := filepath.Glob("../../../layouts/partials/*.html")
+	if err != nil || len(layouts) == 0 {
+		t.Fatal("no layouts", err)
+	}
+	ids := 0
+	for _, name := range append(layouts, partials...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range layoutID.FindAllStringSubmatch(string(data), -1) {
+			ids++
+			if strings.HasPrefix(m[1], HeadingIDPrefix) {
+				t.Errorf("%s: id %q starts with %q, which body headings' ids start with", name, m[1], HeadingIDPrefix)
+			}
+		}
+	}
+	if ids < 10 {
+		t.Errorf("found only %d ids in the layouts", ids)
+	}
+}
+
+var layoutID = regexp.MustCompile(`\sid="([^"]*)"`)
 
 // minimalLayouts are layouts with a page per kind that writes its title,
 // and the shipped translation files.

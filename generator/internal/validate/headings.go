@@ -7,13 +7,14 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
-// body checks the Markdown text of a file: its links, its headings, and
-// that its links and images have words for those who cannot see them.
+// body checks the Markdown text of a file: its links, its raw HTML, its
+// headings, and that its links and images have words for those who cannot
+// see them.
 func (c *checker) body(doc *content.Doc) {
 	c.bodyLinks(doc)
+	c.bodyRawHTML(doc)
 	c.bodyHeadings(doc)
 	c.bodyNames(doc)
 }
@@ -28,8 +29,9 @@ func (c *checker) bodyHeadings(doc *content.Doc) {
 	if !mayHaveHeadings(doc.Body) {
 		return
 	}
-	src := []byte(doc.Body)
-	root := markdown.Parser().Parse(text.NewReader(src))
+	t := newBody(doc)
+	root := t.parse()
+	src := t.src
 	previous := 1
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
@@ -45,7 +47,7 @@ func (c *checker) bodyHeadings(doc *content.Doc) {
 			if lines := h.Lines(); lines.Len() > 0 {
 				offset = lines.At(0).Start
 			}
-			line, _ := position(doc, src, offset)
+			line, _ := t.position(offset)
 			c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: 1,
 				Message: "heading " + quoteShort(headingText(h, src)) + " skips a level", Hint: hint})
 		}

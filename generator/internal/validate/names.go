@@ -21,7 +21,8 @@ func (c *checker) bodyNames(doc *content.Doc) {
 	if !strings.Contains(doc.Body, "![") && !emptyBrackets.MatchString(doc.Body) {
 		return
 	}
-	eachLink(doc, func(n ast.Node, dest, src []byte) {
+	eachLink(doc, func(n ast.Node, dest []byte, t *body) {
+		src := t.src
 		var found []diag.Diagnostic
 		switch n.(type) {
 		case *ast.Link:
@@ -41,7 +42,7 @@ func (c *checker) bodyNames(doc *content.Doc) {
 		}
 		for _, d := range found {
 			d.Path = doc.Path
-			d.Line, d.Col = position(doc, src, linkOffset(n, dest, src))
+			d.Line, d.Col = t.position(linkOffset(n, dest, src))
 			c.diags = append(c.diags, d)
 		}
 	})
@@ -69,12 +70,15 @@ func hasImage(n ast.Node) bool {
 }
 
 // linkOffset is where a link or an image without text starts in the body:
-// its destination, less the brackets before it.
+// its destination, less the brackets before it, searched for from the end
+// of what comes before it.
 func linkOffset(n ast.Node, dest, src []byte) int {
-	i := bytes.Index(src, append([]byte("]("), dest...))
+	from := searchFrom(n)
+	i := bytes.Index(src[from:], append([]byte("]("), dest...))
 	if i < 0 {
 		return offsetOf(n, src)
 	}
+	i += from
 	for i > 0 && src[i] != '[' {
 		i--
 	}

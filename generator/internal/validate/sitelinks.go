@@ -76,7 +76,7 @@ func mayLinkToSite(body string) bool {
 }
 
 func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]bool) {
-	eachLink(doc, func(n ast.Node, dest, src []byte) {
+	eachLink(doc, func(n ast.Node, dest []byte, t *body) {
 		if _, auto := n.(*ast.AutoLink); auto {
 			return
 		}
@@ -88,7 +88,7 @@ func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]boo
 		if !strings.HasSuffix(target, "index.html") && exists[target+"/index.html"] {
 			hint = "end the address with /: " + string(dest) + "/"
 		}
-		line, col := position(doc, src, offsetOf(n, src))
+		line, col := t.position(offsetOf(n, t.src))
 		c.diags = append(c.diags, diag.Diagnostic{Path: doc.Path, Line: line, Col: col,
 			Message: "link to " + quoteShort(dest) + " leads to nothing on the site", Hint: hint})
 	})

@@ -53,6 +53,8 @@ func (c *checker) statement(st *content.Statement, events map[string]*content.Ev
 		field := fmt.Sprintf("events[%d]", i)
 		e := events[id]
 		switch {
+		case e == nil && c.broken["events"][id]:
+			// the event's file cannot be read: its error is the one to fix
 		case e == nil:
 			c.errorf(doc, field, c.eventHint(id, events), "unknown event %q", id)
 		case e.Kind != st.Kind:

@@ -50,6 +50,9 @@ type idCheck struct {
 	people map[string]*content.Person
 	ids    []string
 	hash   uint64 // of the person ids, for contextHash
+	// broken holds the ids of the files that could not be decoded, by
+	// folder ("people", "events"): they exist, and naming them is no error.
+	broken map[string]map[string]bool
 }
 
 // Check is the package's Check, reusing what is known of unchanged files.
@@ -65,15 +68,17 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	for _, p := range files.People {
 		listing = append(listing, p.Path)
 	}
+	decoded := len(listing)
+	listing = append(listing, files.Broken...) // the ids are checked again when they change
 	sameListing := slices.Equal(listing, cache.listing)
 	if !sameListing || cache.ids == nil {
 		cache.ids = c.uniqueIDs()
 	}
 	c.diags = append(c.diags, cache.ids.diags...)
-	c.people, c.ids = cache.ids.people, cache.ids.ids
+	c.people, c.ids, c.broken = cache.ids.people, cache.ids.ids, cache.ids.broken
 	context := c.contextHash(cache.ids.hash)
 	previous := cache.previous(sameListing)
-	docs := make([]checked, 0, len(listing))
+	docs := make([]checked, 0, decoded)
 	for i, e := range files.Events {
 		docs = append(docs, cache.check(c, &e.Doc, context, previous(i, e.Path), func() { c.event(e) }))
 	}
@@ -144,6 +149,7 @@ type checker struct {
 	parties []string
 	people  map[string]*content.Person
 	ids     []string // every person id, for suggestions
+	broken  map[string]map[string]bool
 	diags   diag.List
 }
 
@@ -207,6 +213,16 @@ func (c *checker) uniqueIDs() *idCheck {
 		result.people[p.ID] = p
 		result.ids = append(result.ids, p.ID)
 		h.WriteString(p.ID)
+		h.WriteByte(0)
+	}
+	result.broken = map[string]map[string]bool{}
+	for _, p := range c.files.Broken {
+		folder, _, _ := strings.Cut(p, "/")
+		if result.broken[folder] == nil {
+			result.broken[folder] = map[string]bool{}
+		}
+		result.broken[folder][content.IDOf(p)] = true
+		h.WriteString(p)
 		h.WriteByte(0)
 	}
 	result.hash = h.Sum64()
@@ -322,7 +338,7 @@ func (c *checker) participants(e *content.Event) {
 	seen := map[content.Participant]bool{}
 	for i, p := range e.People {
 		field := fmt.Sprintf("people[%d]", i)
-		if p.ID != "" && c.people[p.ID] == nil {
+		if p.ID != "" && c.people[p.ID] == nil && !c.broken["people"][p.ID] {
 			hint := fmt.Sprintf("create content/people/%s.md, or correct the id", p.ID)
 			if s := diag.Closest(p.ID, c.ids); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
@@ -363,7 +379,7 @@ func (c *checker) sources(doc *content.Doc, sources []content.Source) {
 		c.webURL(doc, field+".url", s.URL)
 		c.webURL(doc, field+".archive", s.Archive)
 		switch {
-		case s.Date == nil && s.Undated == "":
+		case s.Date == nil && s.Undated == "" && !doc.Positions.Given(field+".date"): // a date given but wrong is an error already
 			c.warnf(doc, field, "add date: YYYY-MM-DD, the day it was published, or, if the page gives none, undated: and why",
 				"source %q has no date", s.ID)
 		case s.Date != nil && s.Undated != "":
@@ -401,6 +417,9 @@ func (c *checker) person(p *content.Person) {
 }
 
 func (c *checker) peopleWithoutEvents(used map[string]bool) {
+	if len(c.broken["events"]) > 0 {
+		return // an event that cannot be read may name anyone
+	}
 	for _, e := range c.files.Events {
 		for _, p := range e.People {
 			used[p.ID] = true

@@ -9,6 +9,12 @@
 // files, and delivers the set of paths touched once events have paused for
 // a moment. Where fsnotify cannot work (no inotify, the watch limit reached,
 // a file system without events) it falls back to polling, and says so.
+//
+// A root itself may go: renamed (mv content x; cp -r x content), deleted
+// and restored from a backup, replaced by git or a sync tool. The Watcher
+// then says so, delivers nothing while it is gone, polls for it to come
+// back, watches it anew and delivers a batch that marks it Reset:
+// everything under it may have changed.
 package watch
 
 import (
@@ -17,12 +23,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/exchange-timeline/timeline/generator/internal/noise"
 	"github.com/fsnotify/fsnotify"
 )
 
@@ -48,6 +54,10 @@ type Batch struct {
 	// and directories created, written, removed or renamed. A directory
 	// created with files already in it lists those files too.
 	Changed map[string]map[string]bool
+	// Reset holds the roots that came back after they had moved or
+	// vanished: anything under them may have changed, and what was opened
+	// there before is another directory, or none.
+	Reset map[string]bool
 }
 
 // Watcher delivers Batches on C until Close.
@@ -62,9 +72,17 @@ type Watcher struct {
 
 	mu      sync.Mutex
 	pending map[string]map[string]bool
+	reset   map[string]bool
 	first   time.Time // of the pending batch
 	kick    chan struct{}
+	// gone holds the roots that have moved or vanished, and names the
+	// roots as the caller gave them, for messages.
+	gone  map[string]bool
+	names map[string]string
 }
+
+// restorePoll is how often a root that has gone is looked for.
+const restorePoll = 100 * time.Millisecond
 
 // New starts watching.
 func New(opts Options) (*Watcher, error) {
@@ -78,6 +96,7 @@ func New(opts Options) (*Watcher, error) {
 		opts.Logf = func(string, ...any) {}
 	}
 	opts.Roots = slices.Clone(opts.Roots) // made absolute below; the caller's stay as they are
+	names := map[string]string{}
 	for i, root := range opts.Roots {
 		abs, err := filepath.Abs(root)
 		if err != nil {
@@ -86,10 +105,11 @@ func New(opts Options) (*Watcher, error) {
 		if info, err := os.Stat(abs); err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("cannot watch %s: not a directory", root)
 		}
-		opts.Roots[i] = abs
+		opts.Roots[i], names[abs] = abs, root
 	}
 	w := &Watcher{opts: opts, out: make(chan Batch), done: make(chan struct{}),
-		pending: map[string]map[string]bool{}, kick: make(chan struct{}, 1)}
+		pending: map[string]map[string]bool{}, reset: map[string]bool{}, kick: make(chan struct{}, 1),
+		gone: map[string]bool{}, names: names}
 	w.C = w.out
 	if opts.Poll > 0 {
 		w.startPolling()
@@ -107,10 +127,6 @@ const defaultPoll = 500 * time.Millisecond
 // startNotify starts file events; tests replace it to see the fallback.
 var startNotify = (*Watcher).startNotify
 
-// sedTemp matches the temporary file GNU sed -i writes before renaming it
-// over the file it edits.
-var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
-
 // Close stops watching and closes C.
 func (w *Watcher) Close() error {
 	close(w.done)
@@ -123,7 +139,7 @@ func (w *Watcher) Close() error {
 // add records that path (absolute) changed.
 func (w *Watcher) add(path string) {
 	root, rel, ok := w.split(path)
-	if !ok || Ignored(filepath.Base(path)) {
+	if !ok || noise.Is(filepath.Base(path)) {
 		return
 	}
 	w.mu.Lock()
@@ -135,10 +151,106 @@ func (w *Watcher) add(path string) {
 	}
 	w.pending[root][rel] = true
 	w.mu.Unlock()
+	w.wake()
+}
+
+func (w *Watcher) wake() {
 	select {
 	case w.kick <- struct{}{}:
 	default:
 	}
+}
+
+// rootGone notes that root has moved or vanished, says so, and polls
+// until it is back. It reports false if the root was known to be gone.
+func (w *Watcher) rootGone(root string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.gone[root] {
+		return false
+	}
+	w.gone[root] = true
+	w.opts.Logf("watch: %s was moved or deleted; waiting for it to come back", w.names[root])
+	return true
+}
+
+func (w *Watcher) isGone(root string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.gone[root]
+}
+
+// rootBack marks root as present again, to be delivered as Reset.
+func (w *Watcher) rootBack(root string) {
+	w.mu.Lock()
+	delete(w.gone, root)
+	if len(w.pending) == 0 && len(w.reset) == 0 {
+		w.first = time.Now()
+	}
+	w.reset[root] = true
+	w.mu.Unlock()
+	w.opts.Logf("watch: %s is back; rebuilding everything", w.names[root])
+	w.wake()
+}
+
+// guardRoots looks at each root every restorePoll, whatever else watches
+// the files: file events may not say that a root was deleted (inotify says
+// so only once no one holds the directory open, and the build does), and a
+// root may be gone and back between two looks. A root that is not there is
+// gone; one that is there again, or is another directory than before, is
+// back: reattach (if not nil) watches it anew before the batch that marks
+// it Reset. Each root's directory is held open, so that a directory made in
+// its place cannot take its inode number and pass for it.
+func (w *Watcher) guardRoots(reattach func(root string)) {
+	pins := map[string]*os.File{}
+	identity := map[string]os.FileInfo{}
+	pin := func(root string) {
+		if f, err := os.Open(root); err == nil {
+			if info, err := f.Stat(); err == nil {
+				if old := pins[root]; old != nil {
+					old.Close()
+				}
+				pins[root], identity[root] = f, info
+				return
+			}
+			f.Close()
+		}
+	}
+	for _, root := range w.opts.Roots {
+		pin(root)
+	}
+	defer func() {
+		for _, f := range pins {
+			f.Close()
+		}
+	}()
+	ticker := time.NewTicker(restorePoll)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-w.done:
+			return
+		case <-ticker.C:
+		}
+		for _, root := range w.opts.Roots {
+			info, err := os.Stat(root)
+			switch {
+			case err != nil || !info.IsDir():
+				w.rootGone(root)
+			case w.isGone(root) || identity[root] == nil || !os.SameFile(info, identity[root]):
+				pin(root)
+				w.rootGone(root)
+				if reattach != nil {
+					reattach(root)
+				}
+				w.rootBack(root)
+			}
+		}
+	}
+}
+
+func isRoot(roots []string, path string) bool {
+	return slices.Contains(roots, path)
 }
 
 // split finds the root a path is under.
@@ -167,10 +279,13 @@ func (w *Watcher) deliver() {
 			timer.Reset(max(wait, 0))
 		case <-timer.C:
 			w.mu.Lock()
-			batch := Batch{Changed: w.pending}
-			w.pending = map[string]map[string]bool{}
+			batch := Batch{Changed: w.pending, Reset: w.reset}
+			w.pending, w.reset = map[string]map[string]bool{}, map[string]bool{}
+			waiting := len(w.gone) > 0
 			w.mu.Unlock()
-			if len(batch.Changed) == 0 {
+			if len(batch.Changed) == 0 && len(batch.Reset) == 0 || waiting {
+				// While a root is gone nothing is delivered: the batch that
+				// marks it Reset, when it is back, covers everything.
 				continue
 			}
 			select {
@@ -180,26 +295,6 @@ func (w *Watcher) deliver() {
 			}
 		}
 	}
-}
-
-// Ignored reports whether a file name belongs to an editor or the system
-// rather than to the user: hidden files (swap files, lock files, .DS_Store),
-// backups, vim's write test file and temporary files, like sed -i's.
-func Ignored(name string) bool {
-	switch {
-	case sedTemp.MatchString(name):
-		return true
-	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"), name == "4913", name == "Thumbs.db":
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), strings.Contains(name, "___jb_"):
-		return true
-	}
-	for _, ext := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", ".kate-swp", ".crdownload", ".part"} {
-		if strings.HasSuffix(name, ext) {
-			return true
-		}
-	}
-	return false
 }
 
 // startNotify watches every directory of every root with fsnotify.
@@ -216,6 +311,14 @@ func (w *Watcher) startNotify() error {
 	}
 	w.closeFn = fw.Close
 	w.wg.Go(func() { w.notifyLoop(fw) })
+	w.wg.Go(func() {
+		w.guardRoots(func(root string) {
+			forget(fw, root) // the watches of the directory that went, if any are left
+			if err := addTree(fw, root, nil); err != nil {
+				w.opts.Logf("watch: cannot watch %s: %v", w.names[root], err)
+			}
+		})
+	})
 	return nil
 }
 
@@ -236,7 +339,7 @@ func addTree(fw *fsnotify.Watcher, dir string, found func(string)) error {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && noise.Is(d.Name()) {
 			return filepath.SkipDir
 		}
 		return fw.Add(p)
@@ -249,6 +352,14 @@ func (w *Watcher) notifyLoop(fw *fsnotify.Watcher) {
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue // a change of mode or times alone (touch, chmod, backup tools) changes no content
+			}
+			if isRoot(w.opts.Roots, ev.Name) && (ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove)) {
+				forget(fw, ev.Name)
+				w.rootGone(ev.Name) // guardRoots sees it back
+				continue
 			}
 			w.add(ev.Name)
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
@@ -286,6 +397,7 @@ func (w *Watcher) startPolling() {
 	ticker := time.NewTicker(w.opts.Poll)
 	w.closeFn = func() error { ticker.Stop(); return nil }
 	prev := w.snapshot()
+	w.wg.Go(func() { w.guardRoots(nil) })
 	w.wg.Go(func() {
 		for {
 			select {
@@ -309,10 +421,12 @@ func (w *Watcher) startPolling() {
 	})
 }
 
+// fileState is what polling compares: a change of mode alone changes no
+// content, and file events of that kind are dropped too.
 type fileState struct {
 	size    int64
 	modTime time.Time
-	mode    fs.FileMode
+	dir     bool
 }
 
 func (w *Watcher) snapshot() map[string]fileState {
@@ -322,11 +436,11 @@ func (w *Watcher) snapshot() map[string]fileState {
 			if err != nil {
 				return nil
 			}
-			if d.IsDir() && p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() && p != root && noise.Is(d.Name()) {
 				return filepath.SkipDir
 			}
 			if info, err := d.Info(); err == nil && p != root {
-				snap[p] = fileState{info.Size(), info.ModTime(), info.Mode()}
+				snap[p] = fileState{info.Size(), info.ModTime(), info.IsDir()}
 			}
 			return nil
 		})

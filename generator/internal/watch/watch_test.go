@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -180,16 +181,30 @@ func TestPolling(t *testing.T) {
 	collect(t, w, root, "sub/x.md", "a.md", "new/n.md")
 }
 
-func TestIgnored(t *testing.T) {
-	for _, name := range []string{".a.md.swp", "a.md.swx", "a.md~", "4913", ".#a.md", "#a.md#", "x.tmp", ".DS_Store", "sedAb12Cd", "a.md___jb_tmp___"} {
-		if !Ignored(name) {
-			t.Errorf("%s is not ignored", name)
-		}
+// Editors' and tools' files (internal/noise) are not edits.
+func TestNoiseIgnored(t *testing.T) {
+	w, root := start(t, Options{})
+	write(t, filepath.Join(root, ".a.md.swp"), "swap")
+	write(t, filepath.Join(root, "a.md~"), "backup")
+	write(t, filepath.Join(root, "sub", "x.md"), "x2")
+	got, _ := collect(t, w, root, "sub/x.md")
+	if got[".a.md.swp"] || got["a.md~"] {
+		t.Errorf("noise reported: %v", got)
 	}
-	for _, name := range []string{"a.md", "style.css", "sed.md", "2025-08-24-x.md", "4913.md"} {
-		if Ignored(name) {
-			t.Errorf("%s is ignored", name)
-		}
+}
+
+// A change of mode alone (chmod, touch -m by a backup tool) is no edit.
+func TestChmodOnlyDropped(t *testing.T) {
+	for _, poll := range []time.Duration{0, 20 * time.Millisecond} {
+		t.Run(fmt.Sprint("poll=", poll), func(t *testing.T) {
+			w, root := start(t, Options{Poll: poll})
+			must(t, os.Chmod(filepath.Join(root, "a.md"), 0o600))
+			write(t, filepath.Join(root, "sub", "x.md"), "x2")
+			got, _ := collect(t, w, root, "sub/x.md")
+			if got["a.md"] {
+				t.Errorf("a chmod was reported as a change: %v", got)
+			}
+		})
 	}
 }
 
@@ -212,6 +227,79 @@ func TestFallbackToPolling(t *testing.T) {
 	}
 	write(t, filepath.Join(root, "new.md"), "x")
 	collect(t, w, root, "new.md")
+}
+
+// collectReset waits for a batch that marks root Reset, failing after a
+// deadline.
+func collectReset(t *testing.T, w *Watcher, root string) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case b := <-w.C:
+			if b.Reset[root] {
+				return
+			}
+		case <-deadline:
+			t.Fatal("after 10s, no batch marks the root as reset")
+		}
+	}
+}
+
+// A root that is moved away and copied back, or deleted and restored, is
+// watched again once it is back: the watcher says what happened, delivers
+// a batch marking the root Reset, and sees later edits.
+func TestRootGoneAndBack(t *testing.T) {
+	for _, poll := range []time.Duration{0, 20 * time.Millisecond} {
+		for name, replace := range map[string]func(t *testing.T, root string){
+			"mv content x; cp -r x content": func(t *testing.T, root string) {
+				moved := root + "-moved"
+				must(t, os.Rename(root, moved))
+				if out, err := exec.Command("cp", "-r", moved, root).CombinedOutput(); err != nil {
+					t.Fatalf("cp: %v %s", err, out)
+				}
+			},
+			"delete and restore": func(t *testing.T, root string) {
+				backup := root + "-backup"
+				if out, err := exec.Command("cp", "-r", root, backup).CombinedOutput(); err != nil {
+					t.Fatalf("cp: %v %s", err, out)
+				}
+				must(t, os.RemoveAll(root))
+				if out, err := exec.Command("cp", "-r", backup, root).CombinedOutput(); err != nil {
+					t.Fatalf("cp: %v %s", err, out)
+				}
+			},
+		} {
+			t.Run(fmt.Sprintf("%s, poll=%s", name, poll), func(t *testing.T) {
+				var mu sync.Mutex
+				var logged []string
+				root := filepath.Join(t.TempDir(), "content")
+				must(t, os.MkdirAll(filepath.Join(root, "sub"), 0o755))
+				write(t, filepath.Join(root, "sub", "x.md"), "x")
+				w, err := New(Options{Roots: []string{root}, Poll: poll, Logf: func(format string, args ...any) {
+					mu.Lock()
+					defer mu.Unlock()
+					logged = append(logged, fmt.Sprintf(format, args...))
+				}})
+				must(t, err)
+				defer w.Close()
+				for range 2 { // and again, once it is watched anew
+					replace(t, root)
+					collectReset(t, w, root)
+					write(t, filepath.Join(root, "sub", "x.md"), "edited after the restore")
+					collect(t, w, root, "sub/x.md")
+					os.RemoveAll(root + "-moved")
+					os.RemoveAll(root + "-backup")
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				if len(logged) != 4 || !strings.Contains(logged[0], "content was moved or deleted; waiting for it to come back") ||
+					!strings.Contains(logged[1], "content is back; rebuilding everything") {
+					t.Errorf("logged %q", logged)
+				}
+			})
+		}
+	}
 }
 
 // New works on its own copy of the options: the caller's roots stay as
