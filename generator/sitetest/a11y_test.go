@@ -246,7 +246,7 @@ func TestScreenshots(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				name := fmt.Sprintf("%s-%d-%s.png", pk.kind, width, scheme)
+				name := fmt.Sprintf("%s-%d-%s.png", strings.ReplaceAll(pk.kind, "/", "-"), width, scheme)
 				if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 					t.Fatal(err)
 				}

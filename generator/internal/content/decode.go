@@ -447,7 +447,7 @@ func (d *decoder) decodeTexts(n *yaml.Node, v reflect.Value, f field) {
 	pairs := n.Content
 	if f.max > 0 && len(pairs) > 2*f.max {
 		d.errorf(n, fmt.Sprintf("keep the %d that matter most", f.max),
-			"%s has %s entries; at most %d are allowed", name, diag.Thousands(len(pairs)/2), f.max)
+			"%s has %s items; at most %d are allowed", name, diag.Thousands(len(pairs)/2), f.max)
 		pairs = pairs[:2*f.max]
 	}
 	var texts Texts
