@@ -30,9 +30,10 @@ func main() {
 	runs := flag.Int("runs", 5, "full builds per tool and size")
 	edits := flag.Int("edits", 50, "edits timed in watch mode, on the largest corpus of at most 10,000 events")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "timeline-bench"), "work `directory` (emptied first)")
+	translate := flag.String("translate", "", "give every event a translation into `language` (uk, ru), and the site an edition in it")
 	flag.Parse()
 	log.SetFlags(0)
-	b := &bench{dir: *dir}
+	b := &bench{dir: *dir, translate: *translate}
 	b.setUp()
 	watched := 0
 	for _, s := range strings.Split(*sizes, ",") {
@@ -51,9 +52,10 @@ func main() {
 }
 
 type bench struct {
-	dir      string
-	timeline string // the binary
-	hugo     string // "" when Hugo is not installed
+	dir       string
+	translate string // the language of the events' translations, or ""
+	timeline  string // the binary
+	hugo      string // "" when Hugo is not installed
 }
 
 func (b *bench) setUp() {
@@ -122,7 +124,11 @@ func (b *bench) fullBuilds(n, runs int) {
 	root := filepath.Join(b.dir, strconv.Itoa(n))
 	content, hugoSite := filepath.Join(root, "content"), filepath.Join(root, "hugo")
 	layouts, _ := filepath.Abs("layouts")
-	if err := corpus.Write(content, corpus.Generate(n)); err != nil {
+	source := corpus.Generate(n)
+	if b.translate != "" {
+		source = corpus.Translate(source, b.translate)
+	}
+	if err := corpus.Write(content, source); err != nil {
 		log.Fatal(err)
 	}
 	if err := corpus.Write(hugoSite, corpus.GenerateHugo(n)); err != nil {

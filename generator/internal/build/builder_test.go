@@ -58,10 +58,14 @@ func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 }
 
 // TestRebuildEqualsFreshBuild applies a long random sequence of edits of
-// every kind to a synthetic site and checks after each that the files of
-// the incremental rebuilds are exactly those of a fresh build.
+// every kind to a synthetic site in two languages, its translations
+// included, and checks after each that the files of the incremental
+// rebuilds are exactly those of a fresh build.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
-	contentFS := corpus.FS(40)
+	contentFS := fstest.MapFS{}
+	for _, f := range corpus.Translate(corpus.Generate(40), "uk") {
+		contentFS[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
 	layoutsFS := copyFS(t, os.DirFS("../../../layouts"))
 	opts := Options{Content: contentFS, Layouts: layoutsFS, ContentDir: "content", LayoutsDir: "layouts",
 		BaseURL: site.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
@@ -72,7 +76,7 @@ func TestRebuildEqualsFreshBuild(t *testing.T) {
 	if _, ok := d.apply(t, b, Changes{}); !ok {
 		t.Fatal("first build failed")
 	}
-	for _, paginated := range []string{"people/page/2/index.html", "tags/civilians/page/2/index.html"} {
+	for _, paginated := range []string{"people/page/2/index.html", "tags/civilians/page/2/index.html", "uk/tags/civilians/page/2/index.html"} {
 		if _, ok := d.Files[paginated]; !ok {
 			t.Fatalf("no %s: the test does not exercise pagination", paginated)
 		}
@@ -138,10 +142,22 @@ type editor struct {
 	apply func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes)
 }
 
+// pick chooses a main file under prefix (not a translation).
 func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
+	return pickWhere(rng, fsys, func(name string) bool { return strings.HasPrefix(name, prefix) && !isTranslation(name) })
+}
+
+// pickTranslation chooses a translation file under prefix.
+func pickTranslation(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
+	return pickWhere(rng, fsys, func(name string) bool { return strings.HasPrefix(name, prefix) && isTranslation(name) })
+}
+
+func isTranslation(name string) bool { return strings.HasSuffix(name, ".uk.md") }
+
+func pickWhere(rng *rand.Rand, fsys fstest.MapFS, ok func(string) bool) string {
 	var names []string
 	for name := range fsys {
-		if strings.HasPrefix(name, prefix) {
+		if ok(name) {
 			names = append(names, name)
 		}
 	}
@@ -160,10 +176,48 @@ func replaceIn(fsys fstest.MapFS, name, old, new string, ch *Changes) {
 	ch.Content[name] = true
 }
 
+// moveTranslation moves the translation of the main file from beside to,
+// or deletes it when to is "", as a contributor moves a file with its
+// translation.
+func moveTranslation(c fstest.MapFS, from, to string, ch *Changes) {
+	tr := strings.TrimSuffix(from, ".md") + ".uk.md"
+	if c[tr] == nil {
+		return
+	}
+	if to != "" {
+		moved := strings.TrimSuffix(to, ".md") + ".uk.md"
+		c[moved] = c[tr]
+		ch.Content[moved] = true
+	}
+	delete(c, tr)
+	ch.Content[tr] = true
+}
+
 func editors() []editor {
 	n := 0
 	next := func() int { n++; return n }
+	// mend fixes what the editors that break files broke, so that the
+	// sequence does not stay broken for long: a misspelt kind, a fact set
+	// in a translation, a translation left without its event.
+	mend := func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+		for _, name := range slices.Sorted(maps.Keys(c)) {
+			data := string(c[name].Data)
+			switch main := strings.TrimSuffix(name, ".uk.md") + ".md"; {
+			case strings.Contains(data, "kidn: "):
+				replaceIn(c, name, "kidn: ", "kind: ", ch)
+			case !isTranslation(name):
+			case c[main] == nil:
+				delete(c, name)
+				ch.Content[name] = true
+			case strings.Contains(data, "date: "):
+				replaceIn(c, name, "date: 2001-01-01\n", "", ch)
+			}
+		}
+	}
 	return []editor{
+		{"mend broken files", mend},
+		{"mend broken files again", mend},
+		{"mend broken files once more", mend},
 		{"retitle an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, pick(rng, c, "events/"), "title: ", fmt.Sprintf("title: Edited %d ", next()), ch)
 		}},
@@ -183,6 +237,7 @@ func editors() []editor {
 			if name := pick(rng, c, "events/"); name != "" {
 				delete(c, name)
 				ch.Content[name] = true
+				moveTranslation(c, name, "", ch)
 			}
 		}},
 		{"add an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -199,6 +254,7 @@ func editors() []editor {
 				c[renamed] = c[name]
 				delete(c, name)
 				ch.Content[name], ch.Content[renamed] = true, true
+				moveTranslation(c, name, renamed, ch)
 			}
 		}},
 		{"rename an event file, keeping a redirect", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -208,6 +264,7 @@ func editors() []editor {
 				c[renamed] = &fstest.MapFile{Data: []byte(strings.Replace(string(c[name].Data), "kind: ", "redirect_from: ["+old+"]\nkind: ", 1))}
 				delete(c, name)
 				ch.Content[name], ch.Content[renamed] = true, true
+				moveTranslation(c, name, renamed, ch)
 			}
 		}},
 		{"move an event to another year", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -220,17 +277,11 @@ func editors() []editor {
 				c[movedName] = &fstest.MapFile{Data: []byte(strings.Replace(data, "date: "+old, "date: "+moved, 1))}
 				delete(c, name)
 				ch.Content[name], ch.Content[movedName] = true, true
+				moveTranslation(c, name, movedName, ch)
 			}
 		}},
 		{"break and keep a broken event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, pick(rng, c, "events/"), "kind: ", "kidn: ", ch)
-		}},
-		{"fix broken events", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
-			for name := range c {
-				if strings.Contains(string(c[name].Data), "kidn: ") {
-					replaceIn(c, name, "kidn: ", "kind: ", ch)
-				}
-			}
 		}},
 		{"edit the site settings", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 			replaceIn(c, content.SiteFile, "title: ", fmt.Sprintf("title: Site %d ", next()), ch)
@@ -258,6 +309,61 @@ func editors() []editor {
 		{"edit the stylesheet", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			l["static/style.css"] = &fstest.MapFile{Data: append(l["static/style.css"].Data, fmt.Sprintf("/* %d */\n", next())...)}
 			ch.Layouts = true
+		}},
+		{"retitle a translation", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pickTranslation(rng, c, "events/"), "title: ", fmt.Sprintf("title: Змінено %d ", next()), ch)
+		}},
+		{"edit a translation's body", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pickTranslation(rng, c, "events/"), "report.", fmt.Sprintf("звіт %d.", next()), ch)
+		}},
+		{"delete a translation", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pickTranslation(rng, c, ""); name != "" {
+				delete(c, name)
+				ch.Content[name] = true
+			}
+		}},
+		{"translate an event", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			name := pick(rng, c, "events/")
+			tr := strings.TrimSuffix(name, ".md") + ".uk.md"
+			if name == "" || c[tr] != nil {
+				return
+			}
+			groups := ""
+			if strings.Contains(string(c[name].Data), "group: soldiers") {
+				groups = "groups:\n  soldiers: військові\n"
+			}
+			c[tr] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Перекладено %d\n%s---\nТекст %d.\n", next(), groups, next()))}
+			ch.Content[tr] = true
+		}},
+		{"translate a person", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			name := pick(rng, c, "people/")
+			tr := strings.TrimSuffix(name, ".md") + ".uk.md"
+			if name == "" || c[tr] != nil {
+				return
+			}
+			c[tr] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\nname: Особа %d\ndescription: Синтетична особа\n---\n", next()))}
+			ch.Content[tr] = true
+		}},
+		{"label a tag in the translation", func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			site := "_index.uk.md"
+			if c[site] == nil {
+				return
+			}
+			if strings.Contains(string(c[site].Data), "tags:") {
+				replaceIn(c, site, "civilians: ", fmt.Sprintf("civilians: мітка %d ", next()), ch)
+			} else {
+				replaceIn(c, site, "parties:", fmt.Sprintf("tags:\n  civilians: цивільні %d\nparties:", next()), ch)
+			}
+		}},
+		{"delete an event, leaving its translation", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pickTranslation(rng, c, "events/"); name != "" {
+				main := strings.TrimSuffix(name, ".uk.md") + ".md"
+				delete(c, main)
+				ch.Content[main] = true
+			}
+		}},
+		{"set a fact in a translation", func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pickTranslation(rng, c, "events/"), "title: ", "date: 2001-01-01\ntitle: ", ch)
 		}},
 		{"edit a template", func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			replaceIn(l, "person.html", "<h1>", fmt.Sprintf("<h1 data-edit=\"%d\">", next()), &Changes{Content: map[string]bool{}})
