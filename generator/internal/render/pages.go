@@ -71,7 +71,7 @@ func (p *Page) Untranslated() bool {
 	case p.Person != nil:
 		doc, fields = &p.Person.Doc, []string{"name", "description", "body"}
 	case p.Kind == site.Home:
-		doc, fields = &p.Site.Doc, []string{"title", "description", "body"}
+		doc, fields = &p.Site.Doc, []string{"title", "body"}
 	default:
 		return false
 	}
