@@ -55,8 +55,8 @@ func runBuild(c *config) error {
 // 12 tags) and 10 other files".
 func summary(s render.Stats) string {
 	return fmt.Sprintf("%s (%s, %s, %s, %s) and %s",
-		lang.Count(s.Pages(), "page", "pages"), lang.Count(s[site.Event], "event", "events"), lang.Count(s[site.Person], "person", "people"),
-		lang.Count(s[site.Year], "year", "years"), lang.Count(s[site.Tag], "tag", "tags"), lang.Count(s.Files()-s.Pages(), "other file", "other files"))
+		lang.Count(s.Pages, "page", "pages"), lang.Count(s.Kinds[site.Event], "event", "events"), lang.Count(s.Kinds[site.Person], "person", "people"),
+		lang.Count(s.Kinds[site.Year], "year", "years"), lang.Count(s.Kinds[site.Tag], "tag", "tags"), lang.Count(s.Files-s.Pages, "other file", "other files"))
 }
 
 // boundMemory trades a little CPU for memory in a one-shot build, which

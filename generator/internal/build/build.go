@@ -38,6 +38,8 @@ type Options struct {
 	// EventsPerPage and PeoplePerPage bound list pages; zero means the
 	// renderer's defaults.
 	EventsPerPage, PeoplePerPage int
+	// Pages adds kinds of page to the site's own (render.Options.Pages).
+	Pages []render.PageList
 	// Once says only one build will be made, so nothing is kept for the
 	// next (Run sets it).
 	Once bool
@@ -104,7 +106,7 @@ func (opts Options) limit(diags diag.List) diag.List {
 
 func (opts Options) renderOptions(files *content.Files) render.Options {
 	return render.Options{BaseURL: opts.BaseURL, EventsPerPage: opts.EventsPerPage,
-		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once, Languages: model.Languages(files.Site)}
+		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once, Pages: opts.Pages, Languages: model.Languages(files.Site)}
 }
 
 // outputs checks the files the renderer would write: no two at one path

@@ -60,6 +60,9 @@ func (s *Site) figures(e *Event) {
 // totals of the site and of each year. It runs after any change to events
 // or statements, and is linear in their number.
 func (s *Site) countAll() {
+	for _, e := range s.Events {
+		e.Aggregates = e.Aggregates[:0]
+	}
 	s.aggregate()
 	for _, e := range s.Events {
 		e.Counts = e.Counts[:0]
@@ -107,6 +110,7 @@ func (s *Site) aggregate() {
 	for _, a := range s.Aggregates {
 		a.Own = 0
 		for _, e := range a.Events {
+			e.Aggregates = append(e.Aggregates, a)
 			for _, pf := range e.Figures {
 				if pf.Party == a.To && pf.Known {
 					a.Own = addCounts(a.Own, pf.Total)

@@ -35,6 +35,7 @@ type Site struct {
 	// those of every edition, the main files' first (see editions.go).
 	Lang      string
 	Languages []string
+	hash      uint64
 }
 
 // MainLang is the language of the main files, and of the edition at the
@@ -55,11 +56,16 @@ type Event struct {
 	// Counts is what the event adds to the totals.
 	Counts   []Count
 	Disputed bool
+	// Aggregates are the sets of events that official statements count
+	// together that this event is part of.
+	Aggregates []*Aggregate
 	// Changed is the day the event's file last changed, or zero.
 	Changed    content.Date
 	Year       *Year
 	Tags       []*Tag
 	Prev, Next *Event
+	links      eventLinks
+	hash       uint64
 }
 
 // Participant is a person's part in an event.
@@ -96,6 +102,8 @@ type Person struct {
 	Captivity *Captivity // nil unless captured and later released
 	// Changed is the day the person's file last changed, or zero.
 	Changed content.Date
+	links   personLinks
+	hash    uint64
 }
 
 // RoleEvents are the events in which a person had one role.
@@ -112,6 +120,7 @@ type Year struct {
 	Events     []*Event
 	Totals     Totals
 	Prev, Next *Year
+	hash       uint64
 }
 
 func (y *Year) Path() string { return "years/" + strconv.Itoa(y.Year) + "/" }
@@ -139,6 +148,7 @@ type Tag struct {
 	// it is not the page's.
 	Name, Label, LabelLang string
 	Events                 []*Event
+	hash, nameHash         uint64
 }
 
 func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
@@ -179,13 +189,14 @@ func Build(files *content.Files, opts Options) *Site {
 	eventOf := make([]*Event, len(files.Events))
 	byID := make(map[string]*Event, len(files.Events))
 	for i, ce := range files.Events {
-		if ce.Draft && !opts.Drafts {
+		links := linksOfEvent(ce)
+		if links.draft && !opts.Drafts {
 			continue
 		}
-		eventOf[i] = s.newEvent(ce, people)
+		eventOf[i] = s.newEvent(ce, links, people)
 		eventOf[i].Changed = opts.Changed[ce.Path]
 		s.Events = append(s.Events, eventOf[i])
-		byID[ce.ID] = eventOf[i]
+		byID[links.id] = eventOf[i]
 	}
 	slices.SortFunc(s.Events, byDate)
 	for i, e := range s.Events {
@@ -199,10 +210,11 @@ func Build(files *content.Files, opts Options) *Site {
 	s.groupByYear()
 	s.groupByTag()
 	for _, p := range s.People {
-		p.finish()
+		s.finish(p)
 	}
 	s.addStatements(files.Statements, byID)
 	s.countAll()
+	s.hashAll()
 	opts.Cache.remember(s, files, opts, eventOf, personOf)
 	return s
 }
@@ -228,8 +240,8 @@ func (s *Site) addPeople(files []*content.Person, changed map[string]content.Dat
 	people := make([]keyed, len(files))
 	order := newCollation(s.Lang)
 	for i, cp := range files {
-		p := &Person{Person: cp, Party: s.party(cp.Party), Changed: changed[cp.Path]}
-		byID[cp.ID] = p
+		p := &Person{Person: cp, links: linksOfPerson(cp), Changed: changed[cp.Path]}
+		byID[p.links.id] = p
 		personOf[i] = p
 		people[i] = keyed{order.key(cp.Name), p}
 	}
@@ -243,9 +255,9 @@ func (s *Site) addPeople(files []*content.Person, changed map[string]content.Dat
 	return byID, personOf
 }
 
-func (s *Site) newEvent(ce *content.Event, people map[string]*Person) *Event {
-	e := &Event{Event: ce, Participants: make([]Participant, 0, len(ce.People))}
-	for _, p := range ce.People {
+func (s *Site) newEvent(ce *content.Event, links eventLinks, people map[string]*Person) *Event {
+	e := &Event{Event: ce, Participants: make([]Participant, 0, len(links.people)), links: links}
+	for _, p := range links.people {
 		if person := people[p.ID]; person != nil {
 			e.Participants = append(e.Participants, Participant{Person: person, Role: p.Role})
 		}
@@ -266,11 +278,19 @@ func (p *Person) addEvent(e *Event, role string) {
 	p.Roles[i].Events = append(p.Roles[i].Events, e)
 }
 
-// finish orders the person's roles and works out their time in captivity.
-func (p *Person) finish() {
+// finish orders the person's roles and works out what their file alone
+// decides.
+func (s *Site) finish(p *Person) {
 	slices.SortFunc(p.Roles, func(a, b *RoleEvents) int {
 		return cmp.Compare(content.RoleOrder(a.Role), content.RoleOrder(b.Role))
 	})
+	s.derive(p)
+}
+
+// derive works out what a person's file decides once they are linked to
+// their events: their side and their time in captivity.
+func (s *Site) derive(p *Person) {
+	p.Party = s.party(p.Person.Party)
 	p.findCaptivity()
 }
 
@@ -294,8 +314,8 @@ func (p *Person) findCaptivity() {
 
 func (s *Site) groupByYear() {
 	for _, e := range s.Events {
-		if n := len(s.Years); n == 0 || s.Years[n-1].Year != e.Date.Year() {
-			y := &Year{Year: e.Date.Year()}
+		if n := len(s.Years); n == 0 || s.Years[n-1].Year != e.links.date.Year() {
+			y := &Year{Year: e.links.date.Year()}
 			if n > 0 {
 				y.Prev, s.Years[n-1].Next = s.Years[n-1], y
 			}
@@ -310,7 +330,7 @@ func (s *Site) groupByYear() {
 func (s *Site) groupByTag() {
 	byName := map[string]*Tag{}
 	for _, e := range s.Events {
-		for _, name := range e.Event.Tags {
+		for _, name := range e.links.tags {
 			t := byName[name]
 			if t == nil {
 				t = s.newTag(name)

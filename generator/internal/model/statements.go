@@ -86,17 +86,6 @@ func (s *Site) LatestOfficial(kind, to string) *Statement {
 	return all[len(all)-1]
 }
 
-// AggregatesOf returns the aggregates e is part of.
-func (s *Site) AggregatesOf(e *Event) []*Aggregate {
-	var out []*Aggregate
-	for _, a := range s.Aggregates {
-		if slices.Contains(a.Events, e) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // LatestOfficials returns, for each party in order, the most recent
 // running-total statement of a kind of count for it, leaving out parties
 // without one.
@@ -139,5 +128,5 @@ func (s *Site) Numberings() []Numbering {
 }
 
 func byDate(a, b *Event) int {
-	return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.ID, b.ID))
+	return cmp.Or(a.links.date.Compare(b.links.date), strings.Compare(a.links.id, b.links.id))
 }

@@ -5,64 +5,81 @@ import (
 	"html/template"
 	"sync"
 
+	"github.com/exchange-timeline/timeline/generator/internal/digest"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
-// cardCache keeps the HTML of each event's card. An event appears on its
-// year page, its tag pages and perhaps the home page; after one edit,
-// those pages are rendered again with one new card and the others reused,
-// as Hugo's partialCached does.
+// cardCache keeps the HTML of the cards of model values: a template
+// executed with one event or one person, shown on every list the value is
+// on. An event appears on its year page, its tag pages and perhaps the
+// home page; after one edit, those pages are rendered again with one new
+// card and the others reused, as Hugo's partialCached does. A card is
+// found by its template and the hash of its value (model/hash.go), so it
+// is used again exactly while neither changes.
 type cardCache struct {
 	ed     *edition
 	mu     sync.Mutex
-	cards  map[string]cachedCard // by event id
+	cards  map[uint64]cachedCard // by fingerprint
 	common uint64                // what every card depends on, this build
+	build  int                   // counts the builds, to forget unused cards
 }
 
 type cachedCard struct {
-	fingerprint fingerprint
-	html        template.HTML
+	html template.HTML
+	used int // the last build that used it
 }
 
-// start prepares the cache for a build of site.
-func (c *cardCache) start(site *model.Site) {
+// start prepares the cache for a build of s, forgetting the cards the last
+// build did not use when they are many.
+func (c *cardCache) start(s *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.common = c.ed.common(site)
+	c.common = c.ed.common(s)
 	if c.cards == nil {
-		c.cards = map[string]cachedCard{}
+		c.cards = map[uint64]cachedCard{}
 	}
-	if len(c.cards) > len(site.Events)+len(site.Events)/4 {
-		live := make(map[string]cachedCard, len(site.Events))
-		for _, e := range site.Events {
-			if card, ok := c.cards[e.ID]; ok {
-				live[e.ID] = card
+	used := 0
+	for _, card := range c.cards {
+		if card.used == c.build {
+			used++
+		}
+	}
+	if len(c.cards) > used+used/4 {
+		for fp, card := range c.cards {
+			if card.used != c.build {
+				delete(c.cards, fp)
 			}
 		}
-		c.cards = live
 	}
+	c.build++
 }
 
-// render returns the card of e, from the cache when its inputs have not
-// changed.
-func (c *cardCache) render(e *model.Event) (template.HTML, error) {
-	h := hasher{v: c.common}
-	h.card(e)
-	fp := h.sum()
+// render is the template function cached NAME VALUE: the template NAME
+// executed with VALUE, from the cache while the value's hash is the same.
+// The template may show only what the value's hash covers.
+func (c *cardCache) render(name string, v model.Hashed) (template.HTML, error) {
+	d := digest.Of(c.common)
+	d.String(name)
+	d.Uint(v.Hash())
+	fp := d.Sum()
 	c.mu.Lock()
-	card, ok := c.cards[e.ID]
+	card, ok := c.cards[fp]
+	if ok {
+		card.used = c.build
+		c.cards[fp] = card
+	}
 	c.mu.Unlock()
-	if ok && card.fingerprint == fp {
+	if ok {
 		return card.html, nil
 	}
 	var buf bytes.Buffer
-	if err := c.ed.partials.ExecuteTemplate(&buf, "card", e); err != nil {
+	if err := c.ed.partials.ExecuteTemplate(&buf, name, v); err != nil {
 		return "", err
 	}
 	// The template's output is escaped HTML.
-	card = cachedCard{fp, template.HTML(buf.String())}
+	card = cachedCard{template.HTML(buf.String()), c.build}
 	c.mu.Lock()
-	c.cards[e.ID] = card
+	c.cards[fp] = card
 	c.mu.Unlock()
 	return card.html, nil
 }

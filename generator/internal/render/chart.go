@@ -85,31 +85,6 @@ func (st *Statistics) Of(kind string) *KindStats {
 	return nil
 }
 
-// statisticsDeps covers every number the statistics show.
-func statisticsDeps(st *Statistics) func(*hasher) {
-	return func(h *hasher) {
-		for _, k := range st.Kinds {
-			h.string(k.Kind())
-			h.uint(uint64(k.Total.Events))
-			h.uint(uint64(k.Total.Disputed))
-			for _, p := range k.Running.Points {
-				h.string(p.Date.String())
-				for _, c := range p.Counts {
-					h.uint(uint64(c))
-				}
-			}
-			for _, y := range k.Years {
-				h.uint(uint64(y.Year.Year))
-				h.uint(uint64(y.Events))
-				h.uint(uint64(y.Disputed))
-				for _, c := range y.Counts {
-					h.uint(uint64(c))
-				}
-			}
-		}
-	}
-}
-
 // Chart is a line chart of running totals over time, in SVG user units:
 // the chart is Width × Height, and the lines are drawn inside the plot
 // area from (Left, Top) to (Right, Bottom). Templates draw it (see
@@ -399,13 +374,4 @@ func round1(v float64) float64 { return math.Round(v*10) / 10 }
 
 func coord(x, y float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64) + "," + strconv.FormatFloat(y, 'f', -1, 64)
-}
-
-// allDeps joins the deps of an output's parts.
-func allDeps(deps ...func(*hasher)) func(*hasher) {
-	return func(h *hasher) {
-		for _, d := range deps {
-			d(h)
-		}
-	}
 }

@@ -83,11 +83,16 @@ func (r *Renderer) newPersonData(p *model.Person) any {
 	return d
 }
 
+// The data files are rendered on every build, an item's encoding kept while
+// its fingerprint, that of the model value it shows, stays the same. They
+// are the site's, from its main edition.
+
 func (r *Renderer) eventsData(s *model.Site, common uint64) output {
-	return output{path: "data/events.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
+	return output{path: "data/events.json", kind: site.Data, fingerprint: alwaysRender, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.Events))
+		base := named(common, "data")
 		for i, e := range s.Events {
-			items[i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+			items[i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(base, e),
 				value: func() any { return r.newEventData(e) }}
 		}
 		return r.eventsJSON.write(buf, "events", items, !r.opts.Once)
@@ -95,10 +100,11 @@ func (r *Renderer) eventsData(s *model.Site, common uint64) output {
 }
 
 func (r *Renderer) peopleData(s *model.Site, common uint64) output {
-	return output{path: "data/people.json", kind: site.Data, write: func(buf *bytes.Buffer) error {
+	return output{path: "data/people.json", kind: site.Data, fingerprint: alwaysRender, write: func(buf *bytes.Buffer) error {
 		items := make([]jsonItem, len(s.People))
+		base := named(common, "data")
 		for i, p := range s.People {
-			items[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(common, personDeps(p)),
+			items[i] = jsonItem{key: p.ID, fingerprint: fingerprintOf(base, p),
 				value: func() any { return r.newPersonData(p) }}
 		}
 		return r.peopleJSON.write(buf, "people", items, !r.opts.Once)
@@ -108,7 +114,7 @@ func (r *Renderer) peopleData(s *model.Site, common uint64) output {
 // jsonItem is one element of a JSON data file.
 type jsonItem struct {
 	key         string
-	fingerprint fingerprint
+	fingerprint uint64
 	value       func() any
 }
 
@@ -123,7 +129,7 @@ type jsonList struct {
 
 type encodedItem struct {
 	key         string
-	fingerprint fingerprint
+	fingerprint uint64
 	data        []byte
 }
 

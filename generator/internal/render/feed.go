@@ -60,14 +60,10 @@ type atomTerm struct {
 // other than the main one), so they stay the same when the site moves to
 // another address, and its dates are the events' own, so the feed is the
 // same on every build.
-func (ed *edition) feed(s *model.Site) output {
+func (ed *edition) feed(s *model.Site, common uint64) output {
 	latest := s.Latest(FeedSize)
-	deps := func(h *hasher) {
-		for _, e := range latest {
-			h.doc(&e.Doc)
-		}
-	}
-	return output{path: ed.prefix + "feed.xml", kind: site.Feed, common: ed.common(s), deps: deps, write: func(buf *bytes.Buffer) error {
+	path := ed.prefix + "feed.xml"
+	return output{path: path, kind: site.Feed, fingerprint: fingerprintOf(named(common, path), latest...), write: func(buf *bytes.Buffer) error {
 		f := atomFeed{
 			Lang:     ed.lang,
 			Title:    s.Title,

@@ -50,7 +50,9 @@ import (
 //	more N LIST    how many items LIST has past the first N (0 if none)
 //	contentSecurityPolicy [LD]   the policy every page declares (site.ContentSecurityPolicy),
 //	               allowing by its hash the page's JSON-LD block LD, if any
-//	eventCard E    the "card" template for event E, rendered once and reused on every list
+//	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
+//	               every list while V's hash is the same: NAME may show only what the hash covers
+//	eventCard E    cached "card" E
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -60,7 +62,8 @@ func (ed *edition) funcs() template.FuncMap {
 	r := ed.r
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
-		"eventCard":             ed.cards.render,
+		"cached":                ed.cards.render,
+		"eventCard":             func(e *model.Event) (template.HTML, error) { return ed.cards.render("card", e) },
 		"partialCached":         ed.cached.render,
 		"jsonLD":                ed.jsonLD,
 		"portrait":              r.portrait,

@@ -41,7 +41,7 @@ const SitemapLimit = 50000
 // its alternates in the others; past SitemapLimit pages it is an index of
 // /sitemap-1.xml, /sitemap-2.xml and so on. The protocol wants absolute
 // URLs; without an origin in -base-url they are site-absolute paths.
-func (r *Renderer) sitemaps(pages []output) []output {
+func (r *Renderer) sitemaps(pages []output, common uint64) []output {
 	var paths []*Page
 	for _, p := range pages {
 		if p.kind != site.NotFound {
@@ -49,27 +49,27 @@ func (r *Renderer) sitemaps(pages []output) []output {
 		}
 	}
 	if len(paths) <= SitemapLimit {
-		return []output{r.urlSet("sitemap.xml", paths)}
+		return []output{r.urlSet("sitemap.xml", paths, common)}
 	}
 	var outs []output
 	var index sitemapIndex
+	var names []string
 	for i := 0; i*SitemapLimit < len(paths); i++ {
 		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
-		outs = append(outs, r.urlSet(name, paths[i*SitemapLimit:min((i+1)*SitemapLimit, len(paths))]))
+		outs = append(outs, r.urlSet(name, paths[i*SitemapLimit:min((i+1)*SitemapLimit, len(paths))], common))
 		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: r.absURL(name)})
+		names = append(names, name)
 	}
-	return append(outs, output{path: "sitemap.xml", kind: site.Sitemap, deps: func(h *hasher) { h.uint(uint64(len(outs))) },
+	return append(outs, output{path: "sitemap.xml", kind: site.Sitemap, fingerprint: fingerprintOfNames(named(common, "sitemap.xml"), names...),
 		write: func(buf *bytes.Buffer) error { return writeXML(buf, index) }})
 }
 
-func (r *Renderer) urlSet(name string, pages []*Page) output {
-	return output{path: name, kind: site.Sitemap,
-		deps: func(h *hasher) {
-			for _, p := range pages {
-				h.string(p.Edition.Lang)
-				h.string(p.Path)
-			}
-		},
+func (r *Renderer) urlSet(name string, pages []*Page, common uint64) output {
+	names := make([]string, 2*len(pages))
+	for i, p := range pages {
+		names[2*i], names[2*i+1] = p.Edition.Lang, p.Path
+	}
+	return output{path: name, kind: site.Sitemap, fingerprint: fingerprintOfNames(named(common, name), names...),
 		write: func(buf *bytes.Buffer) error {
 			set := urlSet{URLs: make([]sitemapURL, len(pages))}
 			for i, p := range pages {
@@ -105,8 +105,8 @@ func writeXML(buf *bytes.Buffer, v any) error {
 
 // robots writes /robots.txt, pointing crawlers at the sitemap when its
 // absolute address is known.
-func (r *Renderer) robots() output {
-	return output{path: "robots.txt", kind: site.Robots, deps: constant, write: func(buf *bytes.Buffer) error {
+func (r *Renderer) robots(common uint64) output {
+	return output{path: "robots.txt", kind: site.Robots, fingerprint: named(common, "robots.txt"), write: func(buf *bytes.Buffer) error {
 		buf.WriteString("User-agent: *\nAllow: /\n")
 		if r.opts.BaseURL.Origin != "" {
 			buf.WriteString("Sitemap: " + r.absURL("sitemap.xml") + "\n")
@@ -117,6 +117,6 @@ func (r *Renderer) robots() output {
 
 // nojekyll writes /.nojekyll, which tells GitHub Pages to publish the files
 // as they are.
-func nojekyll() output {
-	return output{path: ".nojekyll", kind: site.NoJekyll, deps: constant, write: func(*bytes.Buffer) error { return nil }}
+func nojekyll(common uint64) output {
+	return output{path: ".nojekyll", kind: site.NoJekyll, fingerprint: named(common, ".nojekyll"), write: func(*bytes.Buffer) error { return nil }}
 }

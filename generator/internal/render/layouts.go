@@ -18,8 +18,9 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
-// pageKinds are the page templates a layouts directory must have.
-var pageKinds = []site.Kind{site.Home, site.Numbers, site.Event, site.Person, site.People, site.Year, site.Years, site.Tag, site.Tags, site.NotFound}
+// layoutSeed seeds the hash of the layouts, which the fingerprints of one
+// process compare.
+var layoutSeed = maphash.MakeSeed()
 
 // layouts is a layouts directory, read: the sources of its templates, its
 // static files, and the hash of every file read, translation files
@@ -39,11 +40,11 @@ type staticFile struct {
 	data []byte
 }
 
-// readLayouts reads every template, static file and translation file of
-// fsys.
-func readLayouts(fsys fs.FS) (*layouts, diag.List) {
+// readLayouts reads every template of the kinds of page, static file and
+// translation file of fsys.
+func readLayouts(fsys fs.FS, pageKinds []site.Kind) (*layouts, diag.List) {
 	l := &layouts{sources: map[string]string{}, hashes: map[string]string{}}
-	l.read.SetSeed(fingerprintSeed)
+	l.read.SetSeed(layoutSeed)
 	defer func() { l.hash = l.read.Sum64() }()
 	var diags diag.List
 	if err := l.readStatic(fsys); err != nil {
@@ -78,7 +79,7 @@ func readLayouts(fsys fs.FS) (*layouts, diag.List) {
 // each with base.html and the partials, and the set of base.html and the
 // partials alone. Templates are named by their path, so errors name the
 // file: "partials/card.html:3:9".
-func (l *layouts) parse(funcs template.FuncMap) (map[site.Kind]*template.Template, *template.Template, diag.List) {
+func (l *layouts) parse(funcs template.FuncMap, pageKinds []site.Kind) (map[site.Kind]*template.Template, *template.Template, diag.List) {
 	base := template.New("layouts").Funcs(funcs)
 	for _, name := range append([]string{"base.html"}, l.partials...) {
 		if err := l.parseInto(base, name); err != nil {

@@ -49,7 +49,8 @@ func checkMessages(ed *edition, catalogs map[string]*lang.Catalog, langs []strin
 	for _, t := range ed.partials.Templates() {
 		uses = append(uses, messagesOf(t)...)
 	}
-	for _, kind := range pageKinds {
+	for _, list := range ed.r.lists {
+		kind := list.Kind
 		if ed.templates[kind] == nil {
 			continue
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"path"
 	"slices"
 	"strconv"
 
@@ -45,6 +46,13 @@ type Page struct {
 	Pager *Pager
 	// Statistics are the totals by year and the charts of /numbers/.
 	Statistics *Statistics
+	// About is what a page of a kind added through Options.Pages is about
+	// (a place, say), for its layout; the kinds above have the fields
+	// above.
+	About model.Hashed
+
+	// markdown is the Markdown that becomes Body when the page is written.
+	markdown string
 }
 
 // Changed is the day the page's event or person file last changed, or
@@ -115,84 +123,136 @@ const (
 	DefaultPeoplePerPage = 200
 )
 
-// outputs lists every file of the site, in a fixed order: the pages, feed,
-// redirects and search index of each edition, then the files the editions
-// share.
+// A PageList makes the pages of one kind from the model. The site's are in
+// pageLists; Options.Pages adds more. A page's fingerprint is made from
+// the hashes of the model values it is given (fingerprint.go), so a new
+// kind needs nothing else: its values in the model, its list here, and its
+// layout (ARCHITECTURE.md, "A new page kind").
+type PageList struct {
+	// Kind is the pages' kind; their layout is Kind + ".html".
+	Kind site.Kind
+	// SiteWide says the pages show what the whole site adds up to
+	// (.Site.Events, .Site.Years, .Site.Totals...), so that any change to
+	// the content may change them. Other pages may read of .Site only the
+	// settings of content/_index.md; a test holds the shipped layouts to
+	// that.
+	SiteWide bool
+	// Pages returns the pages of the kind; sizes bound long lists.
+	Pages func(s *model.Site, sizes Sizes) []*Page
+}
+
+// Sizes are how many items a page of a long list holds, and how the
+// edition being written says things: Text is its interface string for a
+// key (lang.Catalog.T), for the titles and descriptions made here.
+type Sizes struct {
+	Events, People int
+	Text           func(key string, pairs ...any) string
+}
+
+// pageLists are the site's kinds of page, in the order of the site's files.
+func pageLists() []PageList {
+	return []PageList{
+		{Kind: site.Home, SiteWide: true, Pages: func(s *model.Site, _ Sizes) []*Page {
+			return []*Page{{Kind: site.Home, Title: s.Title, Description: s.Description, Events: s.Latest(LatestOnHome), markdown: s.Body}}
+		}},
+		{Kind: site.Numbers, SiteWide: true, Pages: func(s *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Numbers, Path: "numbers/", Title: in.Text("page.numbers.title"), Statistics: newStatistics(s),
+				Description: in.Text("page.numbers.description", "Site", s.Title)}}
+		}},
+		{Kind: site.Years, SiteWide: true, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Years, Path: "years/", Title: in.Text("page.years.title"), Description: in.Text("page.years.description")}}
+		}},
+		{Kind: site.Tags, SiteWide: true, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Tags, Path: "tags/", Title: in.Text("page.tags.title"), Description: in.Text("page.tags.description")}}
+		}},
+		{Kind: site.NotFound, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.NotFound, Path: "404.html", Title: in.Text("page.notfound.title")}}
+		}},
+		{Kind: site.People, Pages: func(s *model.Site, in Sizes) []*Page {
+			return Paginate(s.People, in.People, "people/", func(people []*model.Person, pager *Pager, path string) *Page {
+				return &Page{Kind: site.People, Path: path, Title: in.Text("page.people.title"), People: people, Pager: pager,
+					Description: in.Text("page.people.description", "Site", s.Title)}
+			})
+		}},
+		{Kind: site.Event, Pages: func(s *model.Site, _ Sizes) []*Page {
+			pages := make([]*Page, len(s.Events))
+			for i, e := range s.Events {
+				pages[i] = &Page{Kind: site.Event, Path: e.Path(), Title: e.Title, Description: e.Summary, Event: e, markdown: e.Body}
+			}
+			return pages
+		}},
+		{Kind: site.Person, Pages: func(s *model.Site, _ Sizes) []*Page {
+			pages := make([]*Page, len(s.People))
+			for i, p := range s.People {
+				pages[i] = &Page{Kind: site.Person, Path: p.Path(), Title: p.Name, Description: p.Description, Person: p, markdown: p.Body}
+			}
+			return pages
+		}},
+		{Kind: site.Year, Pages: func(s *model.Site, in Sizes) []*Page {
+			var pages []*Page
+			for _, y := range s.Years {
+				title := strconv.Itoa(y.Year)
+				pages = append(pages, Paginate(y.Events, in.Events, y.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
+					return &Page{Kind: site.Year, Path: path, Title: title, Year: y, Events: events, Pager: pager,
+						Description: in.Text("page.year.description", "Year", title)}
+				})...)
+			}
+			return pages
+		}},
+		{Kind: site.Tag, Pages: func(s *model.Site, in Sizes) []*Page {
+			var pages []*Page
+			for _, t := range s.Tags {
+				pages = append(pages, Paginate(t.Events, in.Events, t.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
+					return &Page{Kind: site.Tag, Path: path, Title: in.Text("page.tag.title", "Tag", t.Label), Tag: t, Events: events, Pager: pager,
+						Description: in.Text("page.tag.description", "Tag", t.Label)}
+				})...)
+			}
+			return pages
+		}},
+	}
+}
+
+// outputs lists every file of the site, in a fixed order, each with its
+// fingerprint: the pages, feed, redirects and search index of each
+// edition, then the files the editions share.
 func (r *Renderer) outputs(sites []*model.Site) []output {
 	var outs, pages []output
 	for _, s := range sites {
 		ed := r.edition(s)
-		edPages := ed.pageOutputs(s)
+		common := ed.common(s)
+		in := Sizes{Events: r.opts.EventsPerPage, People: r.opts.PeoplePerPage, Text: ed.text}
+		var edPages []output
+		for _, list := range r.lists {
+			kind := named(common, string(list.Kind))
+			for _, p := range list.Pages(s, in) {
+				p.Site = s
+				edPages = append(edPages, ed.page(p, p.fingerprint(kind, list.SiteWide)))
+			}
+		}
 		pages = append(pages, edPages...)
 		outs = append(outs, edPages...)
-		outs = append(outs, ed.feed(s))
-		outs = append(outs, ed.redirects(s)...)
-		outs = append(outs, ed.searchIndex(s))
+		outs = append(outs, ed.feed(s, common))
+		outs = append(outs, ed.redirects(s, common)...)
+		outs = append(outs, ed.searchIndex(s, common))
 	}
-	main := r.editions[0]
-	common := main.common(sites[0])
-	shared := []output{r.robots(), nojekyll(), r.eventsData(sites[0], common), r.peopleData(sites[0], common)}
-	shared = append(shared, r.sitemaps(pages)...)
+	common := r.editions[0].common(sites[0])
+	outs = append(outs, r.robots(common), nojekyll(common), r.eventsData(sites[0], common), r.peopleData(sites[0], common))
+	outs = append(outs, r.sitemaps(pages, common)...)
 	for _, f := range r.layouts.static {
-		shared = append(shared, output{path: f.path, kind: site.Static, deps: constant, write: func(buf *bytes.Buffer) error {
+		outs = append(outs, output{path: f.path, kind: site.Static, fingerprint: named(common, f.path), write: func(buf *bytes.Buffer) error {
 			_, err := buf.Write(f.data)
 			return err
 		}})
 	}
-	for i := range shared {
-		shared[i].common = common
-	}
-	return append(outs, shared...)
+	return outs
 }
 
-// pageOutputs lists the pages of the edition of s.
-func (ed *edition) pageOutputs(s *model.Site) []output {
-	latest := s.Latest(LatestOnHome)
-	stats := newStatistics(s)
-	text := ed.text
-	pages := []output{
-		ed.page(s, &Page{Kind: site.Home, Title: s.Title, Description: s.Description, Events: latest}, s.Body,
-			allDeps(homeDeps(s, latest), latestDeps(s))),
-		ed.page(s, &Page{Kind: site.Numbers, Path: "numbers/", Title: text("page.numbers.title"), Statistics: stats,
-			Description: text("page.numbers.description", "Site", s.Title)}, "",
-			allDeps(yearsDeps(s), statisticsDeps(stats), undisclosedDeps(s))),
-		ed.page(s, &Page{Kind: site.Years, Path: "years/", Title: text("page.years.title"), Description: text("page.years.description")}, "", yearsDeps(s)),
-		ed.page(s, &Page{Kind: site.Tags, Path: "tags/", Title: text("page.tags.title"), Description: text("page.tags.description")}, "", tagsDeps(s)),
-		ed.page(s, &Page{Kind: site.NotFound, Path: "404.html", Title: text("page.notfound.title")}, "", constant),
-	}
-	pages = append(pages, paginate(s.People, ed.r.opts.PeoplePerPage, "people/", func(people []*model.Person, pager *Pager, path string) output {
-		return ed.page(s, &Page{Kind: site.People, Path: path, Title: text("page.people.title"), People: people, Pager: pager,
-			Description: text("page.people.description", "Site", s.Title)}, "", peopleDeps(people, pager))
-	})...)
-	for _, e := range s.Events {
-		pages = append(pages, ed.page(s, &Page{Kind: site.Event, Path: e.Path(), Title: e.Title,
-			Description: e.Summary, Event: e}, e.Body, eventDeps(e)))
-	}
-	for _, p := range s.People {
-		pages = append(pages, ed.page(s, &Page{Kind: site.Person, Path: p.Path(), Title: p.Name,
-			Description: p.Description, Person: p}, p.Body, personDeps(p)))
-	}
-	for _, y := range s.Years {
-		title := strconv.Itoa(y.Year)
-		pages = append(pages, paginate(y.Events, ed.r.opts.EventsPerPage, y.Path(), func(events []*model.Event, pager *Pager, path string) output {
-			return ed.page(s, &Page{Kind: site.Year, Path: path, Title: title, Year: y, Events: events, Pager: pager,
-				Description: text("page.year.description", "Year", title)}, "", yearDeps(y, events, pager))
-		})...)
-	}
-	for _, t := range s.Tags {
-		pages = append(pages, paginate(t.Events, ed.r.opts.EventsPerPage, t.Path(), func(events []*model.Event, pager *Pager, path string) output {
-			return ed.page(s, &Page{Kind: site.Tag, Path: path, Title: text("page.tag.title", "Tag", t.Label), Tag: t, Events: events, Pager: pager,
-				Description: text("page.tag.description", "Tag", t.Label)}, "", tagDeps(t, events, pager))
-		})...)
-	}
-	return pages
-}
 
-// paginate splits items into pages of size, the first at dir and the others
-// at dir/page/N/, and makes an output of each.
-func paginate[T any](items []T, size int, dir string, page func(items []T, pager *Pager, path string) output) []output {
+// Paginate splits items into pages of size, the first at dir and the others
+// at dir/page/N/, and makes a page of each.
+func Paginate[T any](items []T, size int, dir string, page func(items []T, pager *Pager, path string) *Page) []*Page {
 	if len(items) <= size {
-		return []output{page(items, nil, dir)}
+		return []*Page{page(items, nil, dir)}
 	}
 	count := (len(items) + size - 1) / size
 	links := make([]PagerLink, count)
@@ -202,29 +262,27 @@ func paginate[T any](items []T, size int, dir string, page func(items []T, pager
 			links[i].Path = dir + "page/" + strconv.Itoa(i+1) + "/"
 		}
 	}
-	outs := make([]output, count)
-	for i := range outs {
+	pages := make([]*Page, count)
+	for i := range pages {
 		end := min((i+1)*size, len(items))
-		outs[i] = page(items[i*size:end], &Pager{Number: i + 1, Pages: links}, links[i].Path)
+		pages[i] = page(items[i*size:end], &Pager{Number: i + 1, Pages: links}, links[i].Path)
 	}
-	return outs
+	return pages
 }
 
-// page is the output for one HTML page of the edition of s; body is its
-// Markdown, and deps adds to its fingerprint what the page is made from
-// (nil: render it every time).
-func (ed *edition) page(s *model.Site, p *Page, body string, deps func(*hasher)) output {
-	p.Site, p.Edition, p.Alternates = s, ed.public(), ed.alternates(p.Path)
+// page is the output of one HTML page of the edition.
+func (ed *edition) page(p *Page, fingerprint uint64) output {
+	p.Edition, p.Alternates = ed.public(), ed.alternates(p.Path)
 	file := p.Path
-	if p.Kind != site.NotFound {
+	if path.Ext(file) != ".html" {
 		file += "index.html"
 	}
 	if ed.r.opts.BaseURL.Origin != "" && p.Kind != site.NotFound {
 		p.Canonical = ed.absURL(p.Path)
 	}
-	return output{path: ed.prefix + file, kind: p.Kind, page: p, common: ed.common(s), deps: deps, write: func(buf *bytes.Buffer) error {
-		if body != "" {
-			html, err := ed.markdown(body)
+	return output{path: ed.prefix + file, kind: p.Kind, page: p, fingerprint: fingerprint, write: func(buf *bytes.Buffer) error {
+		if p.markdown != "" {
+			html, err := ed.markdown(p.markdown)
 			if err != nil {
 				return err
 			}

@@ -33,10 +33,9 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 
 // redirects returns a redirect output for each earlier id of each event and
 // person, in the edition of s.
-func (ed *edition) redirects(s *model.Site) []output {
+func (ed *edition) redirects(s *model.Site, common uint64) []output {
 	var outs []output
-	common := ed.common(s)
-	add := func(dir string, doc *content.Doc, old []string, title, target string, deps func(*hasher)) {
+	add := func(dir string, doc *content.Doc, old []string, title, target string, to model.Hashed) {
 		for k, id := range old {
 			moved, err := ed.t("page.moved", "Link", template.HTML(`<a href="`+template.HTMLEscapeString(ed.url(target))+`">`+
 				template.HTMLEscapeString(title)+`</a>`))
@@ -47,19 +46,20 @@ func (ed *edition) redirects(s *model.Site) []output {
 				Lang, Policy, Title, Canonical, Target string
 				Moved                                  template.HTML
 			}{Lang: ed.lang, Policy: site.ContentSecurityPolicy, Title: title, Canonical: ed.absURL(target), Target: ed.url(target), Moved: moved}
-			outs = append(outs, output{path: ed.prefix + dir + id + "/index.html", kind: site.Redirect, common: common, deps: deps,
+			path := ed.prefix + dir + id + "/index.html"
+			outs = append(outs, output{path: path, kind: site.Redirect, fingerprint: fingerprintOf(named(common, path), to),
 				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
 				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})
 		}
 	}
 	for _, e := range s.Events {
 		if len(e.RedirectFrom) > 0 {
-			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), func(h *hasher) { h.doc(&e.Doc) })
+			add("events/", &e.Doc, e.RedirectFrom, e.Title, e.Path(), e)
 		}
 	}
 	for _, p := range s.People {
 		if len(p.RedirectFrom) > 0 {
-			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), func(h *hasher) { h.doc(&p.Doc) })
+			add("people/", &p.Doc, p.RedirectFrom, p.Name, p.Path(), p)
 		}
 	}
 	return outs

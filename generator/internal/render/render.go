@@ -8,8 +8,9 @@
 //
 //	base.html         the page skeleton; it calls {{template "main" .}}
 //	home.html         /                 (each page template defines "main",
-//	event.html        /events/ID/        and may define "head" for extra
-//	person.html       /people/ID/        tags in <head>)
+//	numbers.html      /numbers/          and may define "head" for extra
+//	event.html        /events/ID/        tags in <head>)
+//	person.html       /people/ID/
 //	people.html       /people/
 //	year.html         /years/YYYY/
 //	years.html        /years/
@@ -21,9 +22,10 @@
 //	i18n/LANG.yaml    the interface strings of each language (lang.Catalog)
 //
 // Every template receives a *Page. Functions available to templates are
-// listed in funcs.go. The site has an edition in each of its languages
-// (edition.go); the pages of each are written with the same layouts, in
-// its language.
+// listed in funcs.go. The kinds of page, and so the layouts, are those of
+// pageLists and Options.Pages. The site has an edition in each of its
+// languages (edition.go); the pages of each are written with the same
+// layouts, in its language.
 package render
 
 import (
@@ -51,6 +53,8 @@ type Options struct {
 	// Once says the renderer renders one build only, so it keeps nothing
 	// for the next one (the data files' items), which saves memory.
 	Once bool
+	// Pages adds kinds of page to the site's own.
+	Pages []PageList
 	// Languages are the languages of the site's editions, the main
 	// files' first (model.Languages); without them the site is in
 	// model.DefaultLanguage.
@@ -62,6 +66,7 @@ type Options struct {
 // safe for concurrent use and meant to be reused across builds.
 type Renderer struct {
 	opts     Options
+	lists    []PageList // the site's and Options.Pages
 	layouts  *layouts
 	editions []*edition // in the order of Options.Languages
 	bufs     sync.Pool
@@ -75,25 +80,11 @@ type Sink interface {
 	WriteFile(path string, data []byte) error
 }
 
-// Stats counts the files written, by kind.
-type Stats map[site.Kind]int
-
-// Pages counts the HTML pages.
-func (s Stats) Pages() int {
-	n := 0
-	for _, kind := range pageKinds {
-		n += s[kind]
-	}
-	return n
-}
-
-// Files counts every file.
-func (s Stats) Files() int {
-	n := 0
-	for _, c := range s {
-		n += c
-	}
-	return n
+// Stats counts the files of the site.
+type Stats struct {
+	Kinds map[site.Kind]int // by kind
+	Pages int               // the HTML pages, of any kind
+	Files int               // every file
 }
 
 // New reads the layouts in fsys, the translation file of each language
@@ -105,11 +96,16 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 		opts.Languages = []string{model.DefaultLanguage}
 	}
 	r := &Renderer{
-		opts: opts,
-		bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		opts:  opts,
+		lists: append(pageLists(), opts.Pages...),
+		bufs:  sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
+	kinds := make([]site.Kind, len(r.lists))
+	for i, l := range r.lists {
+		kinds[i] = l.Kind
 	}
 	var diags diag.List
-	r.layouts, diags = readLayouts(fsys)
+	r.layouts, diags = readLayouts(fsys, kinds)
 	catalogs, errs := lang.LoadCatalogs(fsys, opts.Languages)
 	for _, err := range errs {
 		diags = append(diags, catalogDiagnostic(err, ""))
@@ -126,7 +122,7 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	}
 	for i, ed := range r.editions {
 		var parseDiags diag.List
-		ed.templates, ed.partials, parseDiags = r.layouts.parse(ed.funcs())
+		ed.templates, ed.partials, parseDiags = r.layouts.parse(ed.funcs(), kinds)
 		if i == 0 {
 			// The templates are the same in every edition, and so are
 			// their problems.
@@ -163,13 +159,15 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 		ed.cards.start(s)
 		ed.cached.start()
 	}
-	res := &Result{Stats: Stats{}, Fingerprints: make(map[string]uint64, len(outs))}
+	res := &Result{Stats: Stats{Kinds: map[site.Kind]int{}, Files: len(outs)}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	for i, o := range outs {
-		f := fingerprintOf(o.common, o.deps)
-		res.Fingerprints[o.path] = f
-		res.Stats[o.kind]++
-		if f == alwaysRender || previous[o.path] != f {
+		res.Fingerprints[o.path] = o.fingerprint
+		res.Stats.Kinds[o.kind]++
+		if o.page != nil {
+			res.Stats.Pages++
+		}
+		if o.fingerprint == alwaysRender || previous[o.path] != o.fingerprint {
 			todo = append(todo, i)
 		}
 	}
@@ -211,15 +209,12 @@ func (r *Renderer) putBuffer(buf *bytes.Buffer) {
 type output struct {
 	path string    // slash-separated, relative to the site root
 	kind site.Kind // for the build summary
-	// common is the hash of what every output of its edition depends on
-	// (Renderer.common), to which deps adds.
-	common uint64
 	// page is the HTML page this output is, or nil.
 	page *Page
-	// deps adds to the output's fingerprint what it is made from; nil
-	// means it is rendered on every build.
-	deps  func(*hasher)
-	write func(buf *bytes.Buffer) error
+	// fingerprint identifies what the output is made from
+	// (fingerprint.go); alwaysRender renders it on every build.
+	fingerprint uint64
+	write       func(buf *bytes.Buffer) error
 	// from is the content that makes an output that is not a page of its
 	// own: a redirect names its file and field.
 	from validate.Output

@@ -105,7 +105,8 @@ func minimalLayouts() fstest.MapFS {
 		}
 		fsys["i18n/"+l+".yaml"] = &fstest.MapFile{Data: data}
 	}
-	for _, kind := range pageKinds {
+	for _, list := range pageLists() {
+		kind := list.Kind
 		fsys[string(kind)+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
 	}
 	return fsys

@@ -18,11 +18,11 @@ func TestSitemapIndex(t *testing.T) {
 	var pages []output
 	for i := range 2*SitemapLimit + 10 {
 		path := fmt.Sprintf("events/e%d/", i)
-		p := &Page{Kind: "event", Path: path, Edition: en, Alternates: []Alternate{{Lang: "en", AbsURL: r.absURL(path), Current: true}}}
+		p := &Page{Kind: site.Event, Path: path, Edition: en, Alternates: []Alternate{{Lang: "en", AbsURL: r.absURL(path), Current: true}}}
 		pages = append(pages, output{path: p.Path + "index.html", kind: p.Kind, page: p})
 	}
-	pages = append(pages, output{path: "404.html", kind: "404", page: &Page{Kind: "404", Path: "404.html"}})
-	outs := r.sitemaps(pages)
+	pages = append(pages, output{path: "404.html", kind: site.NotFound, page: &Page{Kind: site.NotFound, Path: "404.html"}})
+	outs := r.sitemaps(pages, 0)
 	if len(outs) != 4 || outs[3].path != "sitemap.xml" {
 		t.Fatalf("outputs: %d, last %s", len(outs), outs[len(outs)-1].path)
 	}
@@ -75,7 +75,7 @@ func unmarshal(t *testing.T, o output, v any) {
 func TestPaginate(t *testing.T) {
 	items := make([]int, 205)
 	var got []string
-	outs := paginate(items, 100, "tags/x/", func(page []int, pager *Pager, path string) output {
+	outs := Paginate(items, 100, "tags/x/", func(page []int, pager *Pager, path string) *Page {
 		prev, next := "", ""
 		if l := pager.Prev(); l != nil {
 			prev = l.Path
@@ -84,7 +84,7 @@ func TestPaginate(t *testing.T) {
 			next = l.Path
 		}
 		got = append(got, fmt.Sprintf("%s %d items, page %d of %d, prev %q, next %q", path, len(page), pager.Number, len(pager.Pages), prev, next))
-		return output{path: path}
+		return &Page{Path: path}
 	})
 	want := []string{
 		`tags/x/ 100 items, page 1 of 3, prev "", next "tags/x/page/2/"`,
@@ -94,11 +94,11 @@ func TestPaginate(t *testing.T) {
 	if len(outs) != 3 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s", strings.Join(got, "\n"))
 	}
-	one := paginate(items[:100], 100, "tags/y/", func(page []int, pager *Pager, path string) output {
+	one := Paginate(items[:100], 100, "tags/y/", func(page []int, pager *Pager, path string) *Page {
 		if pager != nil || len(page) != 100 || path != "tags/y/" {
 			t.Errorf("a list that fits one page: %v %d %s", pager, len(page), path)
 		}
-		return output{path: path}
+		return &Page{Path: path}
 	})
 	if len(one) != 1 {
 		t.Errorf("%d pages for a list that fits one", len(one))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/digest"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
@@ -119,25 +120,16 @@ func (ed *edition) newSearch() *searchEdition {
 	return se
 }
 
-// searchIndex is the output of an edition's index. Its fingerprint hashes
-// every event and person file, which is linear and cheap next to encoding.
-func (ed *edition) searchIndex(s *model.Site) output {
+// searchIndex is the output of an edition's index, made of the whole
+// site; each item's encoding is kept while what it is made of stays the
+// same.
+func (ed *edition) searchIndex(s *model.Site, common uint64) output {
 	se := ed.search
-	return output{path: se.path, kind: site.Search, common: ed.common(s),
-		deps: func(h *hasher) {
-			h.uint(uint64(len(s.Events)))
-			for _, e := range s.Events {
-				h.doc(&e.Doc)
-			}
-			h.uint(uint64(len(s.People)))
-			for _, p := range s.People {
-				h.doc(&p.Doc)
-			}
-		},
-		write: func(buf *bytes.Buffer) error { return ed.writeSearchIndex(buf, s, se) }}
+	return output{path: se.path, kind: site.Search, fingerprint: fingerprintOf(named(common, se.path), s),
+		write: func(buf *bytes.Buffer) error { return ed.writeSearchIndex(buf, s, se, common) }}
 }
 
-func (ed *edition) writeSearchIndex(buf *bytes.Buffer, s *model.Site, se *searchEdition) error {
+func (ed *edition) writeSearchIndex(buf *bytes.Buffer, s *model.Site, se *searchEdition, common uint64) error {
 	r := ed.r
 	eventNumber := make(map[*model.Event]int, len(s.Events))
 	for i, e := range s.Events {
@@ -151,18 +143,17 @@ func (ed *edition) writeSearchIndex(buf *bytes.Buffer, s *model.Site, se *search
 		header.Tags = append(header.Tags, searchTag{Name: t.Name, Events: deltas(t.Events, eventNumber)})
 	}
 
-	common := ed.common(s)
+	base := named(common, se.path)
 	people := make([]jsonItem, len(s.People))
 	for i, p := range s.People {
 		events := deltas(p.Events, eventNumber)
-		people[i] = jsonItem{key: p.ID,
-			// The numbers move when an earlier event is added.
-			fingerprint: fingerprintOf(common, func(h *hasher) {
-				h.doc(&p.Doc)
-				for _, n := range events {
-					h.uint(uint64(n))
-				}
-			}),
+		// The item is made of the person and of their events' numbers,
+		// which move when an earlier event is added.
+		d := digest.Of(fingerprintOf(base, p))
+		for _, n := range events {
+			d.Int(n)
+		}
+		people[i] = jsonItem{key: p.ID, fingerprint: d.Sum(),
 			value: func() any {
 				t := se.person(p)
 				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description, Events: events}
@@ -170,7 +161,7 @@ func (ed *edition) writeSearchIndex(buf *bytes.Buffer, s *model.Site, se *search
 	}
 	events := make([]jsonItem, len(s.Events))
 	for i, e := range s.Events {
-		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(common, func(h *hasher) { h.doc(&e.Doc) }),
+		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(base, e),
 			value: func() any { return searchEventOf(e, se) }}
 	}
 
