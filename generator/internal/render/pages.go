@@ -247,7 +247,6 @@ func (r *Renderer) outputs(sites []*model.Site) []output {
 	return outs
 }
 
-
 // Paginate splits items into pages of size, the first at dir and the others
 // at dir/page/N/, and makes a page of each.
 func Paginate[T any](items []T, size int, dir string, page func(items []T, pager *Pager, path string) *Page) []*Page {
