@@ -40,7 +40,7 @@ test: vet
 # light and dark, into $(ARTIFACTS)/screenshots, outside the repository.
 ARTIFACTS ?= $(or $(TMPDIR),/tmp)/timeline-artifacts
 a11y:
-	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast' ./generator/sitetest
+	$(GO) test -count=1 -run 'TestAccessibilityAxe|TestSearchInBrowser|TestKeyboardHome|TestWithoutJavaScript|TestColourContrast|TestEventsTable' ./generator/sitetest
 
 screenshots:
 	TIMELINE_ARTIFACTS='$(ARTIFACTS)' $(GO) test -count=1 -run 'TestScreenshots' ./generator/sitetest

@@ -2,12 +2,17 @@ package sitetest
 
 import (
 	"bytes"
+	"cmp"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"golang.org/x/net/html"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // alternatesOf reads a page's language and its hreflang links: language →
@@ -160,5 +165,55 @@ func TestSearchInEditions(t *testing.T) {
 	}
 	if !slices.ContainsFunc([]string{"результат", "результати", "результатів"}, func(w string) bool { return strings.Contains(status, " "+w) }) {
 		t.Errorf("the Ukrainian count of results: %q", status)
+	}
+}
+
+// The table of every event speaks the edition's language: its status
+// after a sort and a filter is the edition's text, in the plural form its
+// language gives the number of events, and the address keeps the sort by
+// a key that is the same in every edition.
+func TestEventsTableInEditions(t *testing.T) {
+	ctx := NewBrowser(t)
+	site := serveShipped(t)
+	langs := shippedEditions(t)[1:]
+	for _, edition := range langs {
+		l := strings.TrimSuffix(edition, "/")
+		catalogs, errs := lang.LoadCatalogs(os.DirFS("../../layouts"), []string{l})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		c := catalogs[l]
+		openTable(t, ctx, site+edition+"events/")
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#events-table thead th[data-key=to-ukraine] button").click();
+			const kind = document.getElementById("events-kind");
+			kind.value = "exchange";
+			kind.dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
+			t.Fatal(err)
+		}
+		counts, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[document.querySelectorAll("#events-table tbody tr[data-kind=exchange]").length,
+			document.querySelectorAll("#events-table tbody tr").length]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown, total := counts[0], counts[1]
+		form := map[plural.Form]string{plural.One: "one", plural.Few: "few", plural.Many: "many"}[plural.Cardinal.MatchPlural(language.Make(l), total, 0, 0, 0, 0)]
+		status, err := c.T("events.shown_" + cmp.Or(form, "other"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		column, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#events-table thead th[data-key=to-ukraine]").textContent.trim()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		order, err := c.T("events.sort_smallest")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.NewReplacer("{shown}", c.Number(shown), "{all}", c.Number(total), "{name}", column).Replace(status + ", " + order + ".")
+		WaitInPage(t, ctx, edition+": the status "+want, `document.querySelector("#events-filters .filter-status").textContent === `+jsString(want))
+		url, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+		if err != nil || !strings.Contains(url, "sort=to-ukraine") || !strings.Contains(url, "kind=exchange") {
+			t.Errorf("%s: the address %q does not keep the sort and the filter (%v)", edition, url, err)
+		}
 	}
 }

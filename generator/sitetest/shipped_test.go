@@ -36,6 +36,7 @@ func pageKinds(t *testing.T) []pageKind {
 	kinds := []pageKind{
 		{"home", "", ""},
 		{"numbers", "numbers/", ""},
+		{"events", "events/", ""},
 		{"event", "events/" + events[event].ID + "/", ""},
 		{"person", "people/" + person.ID + "/", ""},
 		{"people", "people/", ""},

@@ -2,6 +2,8 @@ package sitetest
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"io/fs"
 	"net/url"
@@ -48,7 +50,7 @@ func TestShippedSiteHasEveryPage(t *testing.T) {
 	files, events, people := shippedRecord(t)
 	want := []string{
 		"index.html", "numbers/index.html", "years/index.html", "people/index.html", "tags/index.html",
-		"feed.xml", "data/events.json", "data/people.json",
+		"events/index.html", "feed.xml", "data/events.json", "data/people.json", "data/events.csv", "data/figures.csv",
 		"sitemap.xml", "robots.txt", "404.html", ".nojekyll",
 	}
 	for _, e := range events {
@@ -64,6 +66,52 @@ func TestShippedSiteHasEveryPage(t *testing.T) {
 		if _, ok := files[name]; !ok {
 			t.Errorf("missing %s", name)
 		}
+	}
+}
+
+// The CSV files of the shipped site parse as RFC 4180 (every record with
+// the header's number of fields) and have one row per event and one per
+// reported figure, in the order of events.json; the table of every event
+// has one row per event too.
+func TestShippedCSV(t *testing.T) {
+	files := buildShipped(t, "/")
+	var data struct {
+		Events []struct {
+			ID       string            `json:"id"`
+			Returned []json.RawMessage `json:"returned"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(files["data/events.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) [][]string {
+		records, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
+		if err != nil || len(records) == 0 {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return records
+	}
+	events, figures := read("data/events.csv"), read("data/figures.csv")
+	if len(events) != 1+len(data.Events) {
+		t.Errorf("events.csv: %d rows, want a header and %d events", len(events), len(data.Events))
+	}
+	want := 0
+	for i, e := range data.Events {
+		if i+1 < len(events) && events[i+1][0] != e.ID {
+			t.Errorf("events.csv row %d is %s, want %s", i+1, events[i+1][0], e.ID)
+		}
+		for range e.Returned {
+			want++
+			if want < len(figures) && figures[want][0] != e.ID {
+				t.Errorf("figures.csv row %d is of %s, want %s", want, figures[want][0], e.ID)
+			}
+		}
+	}
+	if len(figures) != 1+want {
+		t.Errorf("figures.csv: %d rows, want a header and %d figures", len(figures), want)
+	}
+	if rows := bytes.Count(files["events/index.html"], []byte("<tr data-kind=")); rows != len(data.Events) {
+		t.Errorf("/events/ has %d rows, want %d", rows, len(data.Events))
 	}
 }
 

@@ -65,6 +65,12 @@ func (s *Site) countAll() {
 	}
 	s.aggregate()
 	for _, e := range s.Events {
+		e.Undisclosed = e.Undisclosed[:0]
+		for _, p := range s.Parties {
+			if undisclosed(e, p, s.Aggregates) {
+				e.Undisclosed = append(e.Undisclosed, p)
+			}
+		}
 		e.Counts = e.Counts[:0]
 		for _, group := range []struct {
 			kind    string
@@ -80,9 +86,9 @@ func (s *Site) countAll() {
 	for _, a := range s.Aggregates {
 		a.addTo(a.Last())
 	}
-	s.Totals = totalsOf(s.Parties, s.Events, s.Aggregates)
+	s.Totals = totalsOf(s.Parties, s.Events)
 	for _, y := range s.Years {
-		y.Totals = totalsOf(s.Parties, y.Events, s.Aggregates)
+		y.Totals = totalsOf(s.Parties, y.Events)
 	}
 	s.compareStatements()
 }
@@ -184,7 +190,7 @@ func (c *PartyCount) AtLeast() bool {
 	return c.Bound.Approx || c.Bound.AtLeast || len(c.Undisclosed) > 0
 }
 
-func totalsOf(parties []*content.Party, events []*Event, aggregates []*Aggregate) Totals {
+func totalsOf(parties []*content.Party, events []*Event) Totals {
 	var totals Totals
 	for _, kind := range content.EventKinds() {
 		kt := &KindTotal{Kind: kind}
@@ -192,7 +198,7 @@ func totalsOf(parties []*content.Party, events []*Event, aggregates []*Aggregate
 			kt.Counts = append(kt.Counts, &PartyCount{Party: p})
 		}
 		for _, e := range events {
-			kt.addEvent(e, aggregates)
+			kt.addEvent(e)
 		}
 		if kt.Events > 0 {
 			totals = append(totals, kt)
@@ -201,11 +207,11 @@ func totalsOf(parties []*content.Party, events []*Event, aggregates []*Aggregate
 	return totals
 }
 
-func (kt *KindTotal) addEvent(e *Event, aggregates []*Aggregate) {
+func (kt *KindTotal) addEvent(e *Event) {
 	if e.Kind == kt.Kind {
 		kt.All++
 		for _, c := range kt.Counts {
-			if undisclosed(e, c.Party, aggregates) {
+			if slices.Contains(e.Undisclosed, c.Party) {
 				c.Undisclosed = append(c.Undisclosed, e)
 			}
 		}

@@ -30,6 +30,9 @@ type PartyFigures struct {
 type Report struct {
 	Source  *content.Source // nil for figures that name no source
 	Figures []content.Figure
+	// Indexes are the places of Figures in the event's Returned list,
+	// which identify each figure on the event's page.
+	Indexes []int
 	Sum     int // the disclosed counts added up
 	// Bound is Approx when any figure added is approximate, else AtLeast
 	// when any is a lower bound.
@@ -47,9 +50,9 @@ func figuresOf(parties []*content.Party, e *Event, remains bool) []*PartyFigures
 	var out []*PartyFigures
 	for _, party := range parties {
 		pf := &PartyFigures{Party: party, Remains: remains}
-		for _, f := range e.Returned {
+		for i, f := range e.Returned {
 			if f.To == party.ID && f.Remains == remains {
-				pf.add(f, sourceOf(e.Event, f.Source))
+				pf.add(i, f, sourceOf(e.Event, f.Source))
 			}
 		}
 		if len(pf.Reports) == 0 {
@@ -61,6 +64,9 @@ func figuresOf(parties []*content.Party, e *Event, remains bool) []*PartyFigures
 	return out
 }
 
+// Source returns the event's source with the id, or nil.
+func (e *Event) Source(id string) *content.Source { return sourceOf(e.Event, id) }
+
 func sourceOf(e *content.Event, id string) *content.Source {
 	for i := range e.Sources {
 		if id != "" && e.Sources[i].ID == id {
@@ -70,7 +76,7 @@ func sourceOf(e *content.Event, id string) *content.Source {
 	return nil
 }
 
-func (pf *PartyFigures) add(f content.Figure, src *content.Source) {
+func (pf *PartyFigures) add(index int, f content.Figure, src *content.Source) {
 	var r *Report
 	for _, existing := range pf.Reports {
 		if existing.Source == src {
@@ -82,6 +88,7 @@ func (pf *PartyFigures) add(f content.Figure, src *content.Source) {
 		pf.Reports = append(pf.Reports, r)
 	}
 	r.Figures = append(r.Figures, f)
+	r.Indexes = append(r.Indexes, index)
 	if f.Count != nil {
 		r.Sum = addCounts(r.Sum, *f.Count)
 		r.Known = true

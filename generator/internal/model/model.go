@@ -54,8 +54,11 @@ type Event struct {
 	// Ordinals are the parties' official numbers of the exchange.
 	Ordinals []Ordinal
 	// Counts is what the event adds to the totals.
-	Counts   []Count
-	Disputed bool
+	Counts []Count
+	// Undisclosed are the parties whose figures for this event were not
+	// disclosed, so that nothing is counted for them (see undisclosed).
+	Undisclosed []*content.Party
+	Disputed    bool
 	// Aggregates are the sets of events that official statements count
 	// together that this event is part of.
 	Aggregates []*Aggregate

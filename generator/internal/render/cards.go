@@ -25,7 +25,7 @@ type cardCache struct {
 }
 
 type cachedCard struct {
-	html template.HTML
+	text string
 	used int // the last build that used it
 }
 
@@ -58,6 +58,17 @@ func (c *cardCache) start(s *model.Site) {
 // executed with VALUE, from the cache while the value's hash is the same.
 // The template may show only what the value's hash covers.
 func (c *cardCache) render(name string, v model.Hashed) (template.HTML, error) {
+	html, err := c.get(name, v, func(buf *bytes.Buffer) error {
+		return c.ed.partials.ExecuteTemplate(buf, name, v)
+	})
+	// The template's output is escaped HTML.
+	return template.HTML(html), err
+}
+
+// get returns the piece of output called name that write makes of v (a
+// card, a row of a table, lines of a CSV file), from the cache while v's
+// hash is the same. write may use only what the hash covers.
+func (c *cardCache) get(name string, v model.Hashed, write func(*bytes.Buffer) error) (string, error) {
 	d := digest.Of(c.common)
 	d.String(name)
 	d.Uint(v.Hash())
@@ -70,16 +81,15 @@ func (c *cardCache) render(name string, v model.Hashed) (template.HTML, error) {
 	}
 	c.mu.Unlock()
 	if ok {
-		return card.html, nil
+		return card.text, nil
 	}
 	var buf bytes.Buffer
-	if err := c.ed.partials.ExecuteTemplate(&buf, name, v); err != nil {
+	if err := write(&buf); err != nil {
 		return "", err
 	}
-	// The template's output is escaped HTML.
-	card = cachedCard{template.HTML(buf.String()), c.build}
+	card = cachedCard{buf.String(), c.build}
 	c.mu.Lock()
 	c.cards[fp] = card
 	c.mu.Unlock()
-	return card.html, nil
+	return card.text, nil
 }

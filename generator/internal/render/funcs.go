@@ -53,6 +53,10 @@ import (
 //	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
 //	               every list while V's hash is the same: NAME may show only what the hash covers
 //	eventCard E    cached "card" E
+//	eventRows SITE EVENTS   cached "event-row" for each event's *EventRow, as one piece of HTML
+//	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
+//	               nil when E is not a *model.Event
+//	figureID I     the id of the figure at index I of an event's returned list (model.Report.Indexes)
 //	partialCached NAME DATA KEY...   template NAME with DATA, rendered once per build for each KEY...
 //	jsonLD PAGE    the page's schema.org JSON-LD (Event, Person, WebSite), or "" for other kinds
 //	portrait P     person P's *Portrait (URL, AbsURL, Alt), or nil; an error if the image is missing
@@ -64,6 +68,9 @@ func (ed *edition) funcs() template.FuncMap {
 		"contentSecurityPolicy": policy,
 		"cached":                ed.cards.render,
 		"eventCard":             func(e *model.Event) (template.HTML, error) { return ed.cards.render("card", e) },
+		"eventRows":             ed.eventRows,
+		"citing":                citing,
+		"figureID":              figureID,
 		"partialCached":         ed.cached.render,
 		"jsonLD":                ed.jsonLD,
 		"portrait":              r.portrait,

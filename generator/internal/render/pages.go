@@ -159,6 +159,11 @@ func pageLists() []PageList {
 			return []*Page{{Kind: site.Numbers, Path: "numbers/", Title: in.Text("page.numbers.title"), Statistics: newStatistics(s),
 				Description: in.Text("page.numbers.description", "Site", s.Title)}}
 		}},
+		{Kind: site.Events, SiteWide: true, Pages: func(s *model.Site, in Sizes) []*Page {
+			// Every event on one page, however many: its filters act on all.
+			return []*Page{{Kind: site.Events, Path: "events/", Title: in.Text("page.events.title"), Events: s.Latest(len(s.Events)),
+				Description: in.Text("page.events.description", "Site", s.Title)}}
+		}},
 		{Kind: site.Years, SiteWide: true, Pages: func(_ *model.Site, in Sizes) []*Page {
 			return []*Page{{Kind: site.Years, Path: "years/", Title: in.Text("page.years.title"), Description: in.Text("page.years.description")}}
 		}},
@@ -236,7 +241,8 @@ func (r *Renderer) outputs(sites []*model.Site) []output {
 		outs = append(outs, ed.searchIndex(s, common))
 	}
 	common := r.editions[0].common(sites[0])
-	outs = append(outs, r.robots(common), nojekyll(common), r.eventsData(sites[0], common), r.peopleData(sites[0], common))
+	outs = append(outs, r.robots(common), nojekyll(common), r.eventsData(sites[0], common), r.peopleData(sites[0], common),
+		r.eventsCSV(sites[0], common), r.figuresCSV(sites[0], common))
 	outs = append(outs, r.sitemaps(pages, common)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: site.Static, fingerprint: named(common, f.path), write: func(buf *bytes.Buffer) error {

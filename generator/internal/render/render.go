@@ -14,6 +14,7 @@
 //	people.html       /people/
 //	year.html         /years/YYYY/
 //	years.html        /years/
+//	events.html       /events/          (every event in one table)
 //	tag.html          /tags/TAG/
 //	tags.html         /tags/
 //	404.html          /404.html
@@ -72,6 +73,9 @@ type Renderer struct {
 	bufs     sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
+	// sizes keeps the length of each output larger than maxPooledBuffer,
+	// so that the next build writes it into a buffer allocated once.
+	sizes sync.Map // path → int
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -181,8 +185,14 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 		buf := r.bufs.Get().(*bytes.Buffer)
 		defer r.putBuffer(buf)
 		buf.Reset()
+		if size, ok := r.sizes.Load(o.path); ok {
+			buf.Grow(size.(int))
+		}
 		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
 			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
+		}
+		if buf.Len() > maxPooledBuffer {
+			r.sizes.Store(o.path, buf.Len())
 		}
 	})
 	var diags diag.List

@@ -10,6 +10,7 @@ type Kind string
 const (
 	Home     Kind = "home"
 	Numbers  Kind = "numbers"
+	Events   Kind = "events" // every event in one table
 	Event    Kind = "event"
 	Person   Kind = "person"
 	People   Kind = "people"
@@ -23,7 +24,7 @@ const (
 // The kinds of the other files.
 const (
 	Feed     Kind = "feed"     // /feed.xml
-	Data     Kind = "data"     // /data/*.json
+	Data     Kind = "data"     // /data/*.json, /data/*.csv
 	Search   Kind = "search"   // the search index
 	Sitemap  Kind = "sitemap"  // /sitemap.xml and its parts
 	Robots   Kind = "robots"   // /robots.txt
