@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 
@@ -71,6 +72,9 @@ type Catalog struct {
 	group     string
 	months    [12]string // alone
 	monthsOf  [12]string // after a day
+	// plain keeps the messages asked for without values (headings,
+	// labels), which are the same every time: key → string.
+	plain sync.Map
 }
 
 // LoadCatalogs reads the translation file of each language from fsys (the
@@ -199,7 +203,17 @@ var templatePosition = regexp.MustCompile(`^template: :\d+(:\d+)?: `)
 // T returns the message key, with values given as pairs of a name and a
 // value: T("home.latest", "Date", "24 August 2025").
 func (c *Catalog) T(key string, pairs ...any) (string, error) {
-	return c.localize(key, nil, pairs, parser)
+	if len(pairs) > 0 {
+		return c.localize(key, nil, pairs, parser)
+	}
+	if s, ok := c.plain.Load(key); ok {
+		return s.(string), nil
+	}
+	s, err := c.localize(key, nil, nil, parser)
+	if err == nil {
+		c.plain.Store(key, s)
+	}
+	return s, err
 }
 
 // N returns the form of the message key for the count n, with n written as
