@@ -319,6 +319,9 @@ type Bar struct {
 	X, Y, W, H float64
 }
 
+// barAxisLabelWidth leaves room for the axis's numbers, in user units.
+const barAxisLabelWidth = 48
+
 func newBarChart(years []model.YearTotal, parties []*content.Party) *BarChart {
 	b := &BarChart{Width: chartWidth, Height: chartHeight, Left: chartLeft, Right: chartRight, Top: chartTop, Bottom: chartBottom}
 	largest := 0
@@ -335,11 +338,14 @@ func newBarChart(years []model.YearTotal, parties []*content.Party) *BarChart {
 	for j, p := range parties {
 		b.Legend = append(b.Legend, Bar{Index: j + 1, Party: p})
 	}
-	group := (b.Right - b.Left) / float64(len(years))
+	// The bars start right of the axis's numbers, which stand at its left
+	// edge above their lines.
+	left := b.Left + barAxisLabelWidth
+	group := (b.Right - left) / float64(len(years))
 	barWidth := round1(group * 0.7 / float64(max(len(parties), 1)))
 	for i, y := range years {
-		start := b.Left + group*float64(i) + group*0.15
-		by := &BarYear{Label: strconv.Itoa(y.Year.Year), X: round1(b.Left + group*(float64(i)+0.5))}
+		start := left + group*float64(i) + group*0.15
+		by := &BarYear{Label: strconv.Itoa(y.Year.Year), X: round1(left + group*(float64(i)+0.5))}
 		for j, n := range y.Counts {
 			h := height(n)
 			by.Bars = append(by.Bars, Bar{Index: j + 1, Party: parties[j], Value: n,
