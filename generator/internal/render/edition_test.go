@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -107,4 +108,38 @@ func date(t *testing.T, s string) content.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// A time in captivity is written as precisely as the capture date is
+// known, each unit in the language's plural form; an approximate one is
+// said to be so without changing the case of the numbers after it.
+func TestCaptivityInEachLanguage(t *testing.T) {
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}, Languages: []string{"en", "uk", "ru"}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for _, c := range []struct {
+		captured            string
+		years, months, days int
+		want                [3]string // en, uk, ru
+	}{
+		{"2022-03-03", 3, 5, 21, [3]string{"3 years, 5 months and 21 days", "3 роки, 5 місяців і 21 день", "3 года, 5 месяцев и 21 день"}},
+		{"2022-03", 2, 5, 23, [3]string{"about 2 years and 5 months", "приблизно 2 роки і 5 місяців", "примерно 2 года и 5 месяцев"}},
+		{"2022", 3, 7, 23, [3]string{"about 3 years", "приблизно 3 роки", "примерно 3 года"}},
+		{"2023-08-20", 2, 0, 4, [3]string{"2 years and 4 days", "2 роки і 4 дні", "2 года и 4 дня"}},
+		{"2025-01-31", 0, 1, 1, [3]string{"1 month and 1 day", "1 місяць і 1 день", "1 месяц и 1 день"}},
+		{"2025-08-24", 0, 0, 0, [3]string{"less than a day", "менше ніж день", "меньше суток"}},
+		{"2025-08", 0, 0, 23, [3]string{"less than a month", "менше ніж місяць", "меньше месяца"}},
+	} {
+		captured, err := content.ParsePartialDate(c.captured)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, ed := range r.editions {
+			got, err := ed.captivity(&model.Captivity{Captured: captured, Years: c.years, Months: c.months, Days: c.days})
+			if err != nil || got != c.want[i] {
+				t.Errorf("%s: captured %s: %q (%v), want %q", ed.lang, c.captured, got, err, c.want[i])
+			}
+		}
+	}
 }
