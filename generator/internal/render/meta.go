@@ -104,7 +104,11 @@ func (ed *edition) ldEvent(e *model.Event) ldEvent {
 			ev.About = append(ev.About, ldThing{Type: "Person", Name: pt.Person.Name, URL: ed.absURL(pt.Person.Path())})
 		}
 	}
-	ev.Keywords = strings.Join(e.Event.Tags, ", ")
+	labels := make([]string, len(e.Tags))
+	for i, tag := range e.Tags {
+		labels[i] = tag.Label // in the edition's language, where translated
+	}
+	ev.Keywords = strings.Join(labels, ", ")
 	return ev
 }
 
