@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/annotate"
@@ -37,17 +38,34 @@ func runCheck(c *config) error {
 	if err != nil {
 		return err
 	}
-	diags := build.Check(opts)
+	diags, coverage := build.CheckCoverage(opts)
 	if c.changed {
 		err = c.reportChange(aboutChange(diags, c.args))
 	} else {
 		err = c.report(diags)
+	}
+	for _, u := range coverage {
+		fmt.Fprintln(c.stdout, untranslatedLine(u.Lang, u.Total, u.Paths))
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s: no errors (%s) in %s\n", c.contentDir, lang.Count(diags.Count(diag.Warning), "warning", "warnings"), elapsed(start))
 	return nil
+}
+
+// untranslatedLine sums up, in one line, the files (of total) without a
+// translation into a language: not a problem, work that remains.
+func untranslatedLine(language string, total int, paths []string) string {
+	if len(paths) == 0 {
+		return fmt.Sprintf("%s: every file is translated (%s)", language, lang.Count(total, "file", "files"))
+	}
+	const named = 5
+	list := strings.Join(paths[:min(len(paths), named)], ", ")
+	if more := len(paths) - named; more > 0 {
+		list += fmt.Sprintf(" and %s more", lang.Number(more))
+	}
+	return fmt.Sprintf("%s: %s of %s have no translation: %s", language, lang.Number(len(paths)), lang.Count(total, "file", "files"), list)
 }
 
 // annotate reports the problems as GitHub annotations on stdout, and

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
@@ -38,7 +40,7 @@ func TestGolden(t *testing.T) {
 
 func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
 	opts := build.Options{
-		Content: archiveFS(ar, "content/"), Layouts: archiveFS(ar, "layouts/"),
+		Content: archiveFS(ar, "content/"), Layouts: withTranslations(t, archiveFS(ar, "layouts/")),
 		ContentDir: "content", LayoutsDir: "layouts", Today: sitetest.Today(),
 	}
 	base := "/"
@@ -56,6 +58,28 @@ func goldenOptions(t *testing.T, ar *txtar.Archive) build.Options {
 		t.Fatal(err)
 	}
 	return opts
+}
+
+// withTranslations adds the project's translation files to small layouts
+// that have none of their own, so that archives need not copy them.
+func withTranslations(t *testing.T, layouts fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	shipped, err := filepath.Glob("../layouts/i18n/*.yaml")
+	if err != nil || len(shipped) == 0 {
+		t.Fatalf("the project's translation files: %v", err)
+	}
+	for _, file := range shipped {
+		name := "i18n/" + filepath.Base(file)
+		if _, ok := layouts[name]; ok {
+			continue
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		layouts[name] = &fstest.MapFile{Data: data}
+	}
+	return layouts
 }
 
 func compareGolden(t *testing.T, ar *txtar.Archive, files map[string][]byte) {

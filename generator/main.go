@@ -66,11 +66,13 @@ func commands() []command {
 				"come first, then the errors elsewhere; the warnings about other files are\n" +
 				"counted in one line.",
 			flags: append(site, formatFlag, changedFlag), run: runCheck},
-		{name: "new", words: "event TITLE -date YYYY-MM-DD | person NAME", args: 2,
-			about: "new event TITLE -date YYYY-MM-DD, or new person NAME: write a file to fill in",
+		{name: "new", words: "event TITLE -date YYYY-MM-DD | person NAME | translation FILE -lang LANG", args: 2,
+			about: "new event TITLE -date YYYY-MM-DD, new person NAME, or new translation FILE -lang LANG: write a file to fill in",
 			doc: "Writes content/events/DATE-words.md or content/people/words.md, the file\n" +
 				"name made from the title or the name, with every field in place and a\n" +
-				"comment on each. It never overwrites a file. It prints the path.",
+				"comment on each; or, beside FILE (events/DATE-words, people/words,\n" +
+				"statements/DATE-words or _index), its translation into LANG, with the\n" +
+				"texts to translate. It never overwrites a file. It prints the path.",
 			flags: []flags{contentFlag, newFlags}, run: runNew},
 		{name: "watch", about: "build, then rebuild -out on every change (-poll DURATION to poll)",
 			flags: append(site, forceFlag, pollFlag), run: runWatch},
@@ -136,7 +138,7 @@ func addrFlag(fs *flag.FlagSet, c *config) {
 func newFlags(fs *flag.FlagSet, c *config) {
 	fs.StringVar(&c.date, "date", "", "the event's first day, `YYYY-MM-DD`")
 	fs.StringVar(&c.slug, "slug", "", "the `words` of the file name, instead of those made from the title or name")
-	fs.StringVar(&c.lang, "lang", "", "transliterate Cyrillic as `language` uk or ru (default: ru if only Russian has its letters, else uk)")
+	fs.StringVar(&c.lang, "lang", "", "the `language` of a translation; for a person, how to transliterate Cyrillic, uk or ru (default: ru if only Russian has its letters, else uk)")
 }
 
 // usage lists the commands and the flags most of them share.

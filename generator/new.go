@@ -15,12 +15,15 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// runNew is "timeline new event TITLE -date YYYY-MM-DD" and "timeline new
-// person NAME".
+// runNew is "timeline new event TITLE -date YYYY-MM-DD", "timeline new
+// person NAME" and "timeline new translation FILE -lang LANG".
 func runNew(c *config) error {
 	kind, title := c.args[0], strings.TrimSpace(c.args[1])
+	if kind == "translation" {
+		return runNewTranslation(c, title)
+	}
 	if kind != "event" && kind != "person" {
-		return usagef("new writes an event or a person, not %q", kind)
+		return usagef("new writes an event, a person or a translation, not %q", kind)
 	}
 	if title == "" {
 		return usagef("the %s needs a %s", kind, map[string]string{"event": "title", "person": "name"}[kind])
@@ -79,10 +82,7 @@ func (n *newFile) write() (string, error) {
 		return "", fmt.Errorf("no content directory %s (run this from the project's root, or give -content DIR)", n.contentDir)
 	}
 	p := n.path()
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return "", err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := writeNew(p, n.text())
 	if errors.Is(err, fs.ErrExist) {
 		what := "an event on that day with a title giving the same file name"
 		if n.kind == "person" {
@@ -93,12 +93,24 @@ func (n *newFile) write() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = f.WriteString(n.text())
+	return filepath.ToSlash(p), nil
+}
+
+// writeNew creates the file p with text, and its folder if need be; it
+// fails with fs.ErrExist rather than overwrite a file.
+func writeNew(p, text string) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(text)
 	if err = errors.Join(err, f.Close()); err != nil {
 		os.Remove(p)
-		return "", err
 	}
-	return filepath.ToSlash(p), nil
+	return err
 }
 
 // text is the new file: front matter with every field of the content type,

@@ -51,10 +51,22 @@ type project struct {
 
 func newProject(t *testing.T, events int) *project {
 	t.Helper()
+	return newProjectOf(t, corpus.Generate(events))
+}
+
+// newTranslatedProject is newProject with a Ukrainian edition: a
+// translation beside every event.
+func newTranslatedProject(t *testing.T, events int) *project {
+	t.Helper()
+	return newProjectOf(t, corpus.Translate(corpus.Generate(events), "uk"))
+}
+
+func newProjectOf(t *testing.T, files []corpus.File) *project {
+	t.Helper()
 	dir := t.TempDir()
 	p := &project{t: t, content: filepath.Join(dir, "content"), layouts: filepath.Join(dir, "layouts"),
 		out: filepath.Join(dir, "public"), log: &syncBuffer{}}
-	for _, f := range corpus.Generate(events) {
+	for _, f := range files {
 		p.write("content/"+f.Path, string(f.Data))
 	}
 	if out, err := exec.Command("cp", "-r", "../layouts", p.layouts).CombinedOutput(); err != nil {
@@ -116,12 +128,19 @@ func (p *project) run(name string, args ...string) {
 	}
 }
 
+// event is the path of the i-th event's main file (not a translation).
 func (p *project) event(i int) string {
 	entries, err := os.ReadDir(filepath.Join(p.content, "events"))
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	return "content/events/" + entries[i].Name()
+	var mains []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".uk.md") {
+			mains = append(mains, e.Name())
+		}
+	}
+	return "content/events/" + mains[i]
 }
 
 func (p *project) waitForLog(text string) {
@@ -190,6 +209,8 @@ func sameFiles(got, want map[string][]byte) string {
 // TestWatchSavePatterns saves files the ways real tools do; after each,
 // public/ must become byte-identical to a fresh build of the same files.
 func TestWatchSavePatterns(t *testing.T) {
+	// The saves of translations are made on a site with a Ukrainian
+	// edition.
 	tests := []struct {
 		name string
 		save func(p *project)
@@ -265,10 +286,32 @@ func TestWatchSavePatterns(t *testing.T) {
 		{"the site settings", func(p *project) {
 			p.write("content/_index.md", strings.Replace(p.read("content/_index.md"), "title: ", "title: Renamed ", 1))
 		}},
+		{"a translation, by sed -i", func(p *project) {
+			p.run("sed", "-i", "s/^title: /title: Виправлено /", strings.TrimSuffix(p.event(9), ".md")+".uk.md")
+		}},
+		{"a translation removed, then written again", func(p *project) {
+			tr := strings.TrimSuffix(p.event(10), ".md") + ".uk.md"
+			data := p.read(tr)
+			os.Remove(p.path(tr))
+			p.waitForFreshBuild()
+			p.write(tr, strings.Replace(data, "title: ", "title: Знову ", 1))
+		}},
+		{"an event moved with its translation", func(p *project) {
+			e := p.event(11)
+			moved := strings.Replace(e, ".md", "-moved.md", 1)
+			p.run("mv", e, moved)
+			p.run("mv", strings.TrimSuffix(e, ".md")+".uk.md", strings.TrimSuffix(moved, ".md")+".uk.md")
+		}},
+		{"the site's translation", func(p *project) {
+			p.write("content/_index.uk.md", strings.Replace(p.read("content/_index.uk.md"), "title: ", "title: Перейменовано ", 1))
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newProject(t, 30)
+			if strings.Contains(tt.name, "translation") {
+				p = newTranslatedProject(t, 30)
+			}
 			p.start(nil)
 			tt.save(p)
 			p.waitForFreshBuild()

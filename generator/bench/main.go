@@ -52,8 +52,9 @@ func main() {
 	hugoMax := flag.Int("hugo-max", 10000, "build the Hugo twin only for corpora of at most `N` events (it needs about 250 MB and 9 s of CPU per 1,000)")
 	cpus := flag.String("cpus", "", "run the tools on these `CPUs` only (taskset -c LIST)")
 	profile := flag.Bool("profile", true, "when a target is missed, profile one more build and print where its CPU time goes")
+	translate := flag.String("translate", "", "give every event a translation into `language` (uk, ru), and the site an edition in it (the Hugo twin stays English)")
 	flag.Parse()
-	b := &bench{hugoMax: *hugoMax, cpus: *cpus, profile: *profile}
+	b := &bench{hugoMax: *hugoMax, cpus: *cpus, profile: *profile, translate: *translate}
 	b.setUp(*dir, *tmpfs)
 	defer b.tearDown()
 	watched := 0
@@ -73,13 +74,14 @@ func main() {
 }
 
 type bench struct {
-	dir      string
-	unmount  bool   // the RAM disk was mounted for this run
-	timeline string // the binary
-	hugo     string // "" when Hugo is not installed
-	hugoMax  int
-	cpus     string
-	profile  bool
+	dir       string
+	unmount   bool   // the RAM disk was mounted for this run
+	timeline  string // the binary
+	hugo      string // "" when Hugo is not installed
+	hugoMax   int
+	cpus      string
+	profile   bool
+	translate string // the language of the events' translations, or ""
 }
 
 func (b *bench) setUp(dir string, tmpfs bool) {

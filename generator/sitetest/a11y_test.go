@@ -166,7 +166,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			if vs := runAxe(t, ctx, src); len(vs) > 0 {
 				t.Errorf("%s page, %s theme: %d axe violations:%s", pk.kind, scheme, len(vs), formatViolations(vs))
 			}
-			if pk.kind == "events" {
+			if strings.HasSuffix(pk.kind, "events") {
 				// Sorted by a column and filtered, with the count shown.
 				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#events-table thead th:nth-child(4) button").click();
 					const kind = document.getElementById("events-kind");
@@ -175,14 +175,15 @@ func TestAccessibilityAxe(t *testing.T) {
 					t.Fatal(err)
 				}
 				WaitInPage(t, ctx, "the table sorted and filtered", `document.querySelector("#events-table [aria-sort=ascending]") &&
-					document.querySelector("#events-filters .filter-status").textContent.startsWith("Showing ")`)
+					document.querySelector("#events-filters .filter-status").textContent !== ""`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {
-					t.Errorf("events page sorted and filtered, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
+					t.Errorf("%s page sorted and filtered, %s theme: %d axe violations:%s", pk.kind, scheme, len(vs), formatViolations(vs))
 				}
 			}
-			if pk.kind == "home" {
-				// The search results are part of the page too.
-				typeInto(t, ctx, "#search-input", "exchange")
+			if strings.HasSuffix(pk.kind, "home") {
+				// The search results are part of the page too, in every
+				// edition: a year finds events in any language.
+				typeInto(t, ctx, "#search-input", "2025")
 				WaitInPage(t, ctx, "search results", `document.querySelectorAll(".search-list a").length > 0`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {
 					t.Errorf("home page with search results, %s theme: %d axe violations:%s", scheme, len(vs), formatViolations(vs))
@@ -259,7 +260,7 @@ func TestScreenshots(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				name := fmt.Sprintf("%s-%d-%s.png", pk.kind, width, scheme)
+				name := fmt.Sprintf("%s-%d-%s.png", strings.ReplaceAll(pk.kind, "/", "-"), width, scheme)
 				if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -36,8 +36,12 @@ func search(t *testing.T, ctx context.Context, query string) {
 	if err != nil {
 		t.Fatalf("typing %q: %v", query, err)
 	}
-	WaitInPage(t, ctx, "results for "+query, `document.querySelector(".search-status").textContent.includes("result") ||
-		document.querySelector(".search-status").textContent.includes("Nothing found")`)
+	// The count of results, or the message that there are none, in the
+	// page's language.
+	WaitInPage(t, ctx, "results for "+query, `(() => {
+		const root = document.querySelector(".site-search"), status = root.querySelector(".search-status").textContent;
+		return /\d/.test(status) || status === root.getAttribute("data-nothing");
+	})()`)
 }
 
 // firstResult is the address of the first result, or "".
@@ -325,7 +329,7 @@ func TestWithoutJavaScript(t *testing.T) {
 			const shown = e => e && e.getClientRects().length > 0;
 			const fallback = document.querySelector(".search-fallback");
 			return !shown(document.querySelector(".search-form")) && shown(fallback) &&
-				fallback.querySelector('a[href="/repo/people/"]') && fallback.querySelector('a[href="/repo/tags/"]') &&
+				fallback.querySelector('a[href="/repo/`+pk.edition+`people/"]') && fallback.querySelector('a[href="/repo/`+pk.edition+`tags/"]') &&
 				!shown(document.querySelector("form.filters")) &&
 				[...document.querySelectorAll(".timeline li.event")].every(shown);
 		})()`))

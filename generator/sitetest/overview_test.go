@@ -124,22 +124,24 @@ func TestHomeShowsOfficialTotals(t *testing.T) {
 // On a 375 × 667 phone and a 1280 × 800 laptop, the first screen of the
 // home page shows the latest exchange (its date, and its title as a link),
 // the totals with their as-of date, the official counts and the link to
-// the numbers: the bottom of each is within the window, without scrolling.
+// the numbers: the bottom of each is within the window, without scrolling;
+// in every edition, whose texts are longer or shorter.
 func TestFirstScreen(t *testing.T) {
 	site := serveShipped(t)
 	ctx := NewBrowser(t)
-	for _, size := range []struct {
-		width, height int64
-		mobile        bool
-	}{{375, 667, true}, {1280, 800, false}} {
-		t.Run(fmt.Sprintf("%dx%d", size.width, size.height), func(t *testing.T) {
-			_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-				Width: size.width, Height: size.height, DeviceScaleFactor: 1, Mobile: size.mobile})
-			if err != nil {
-				t.Fatal(err)
-			}
-			open(t, ctx, site)
-			below, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+	for _, edition := range shippedEditions(t) {
+		for _, size := range []struct {
+			width, height int64
+			mobile        bool
+		}{{375, 667, true}, {1280, 800, false}} {
+			t.Run(fmt.Sprintf("%s%dx%d", edition, size.width, size.height), func(t *testing.T) {
+				_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+					Width: size.width, Height: size.height, DeviceScaleFactor: 1, Mobile: size.mobile})
+				if err != nil {
+					t.Fatal(err)
+				}
+				open(t, ctx, site+edition)
+				below, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
   const wanted = [".latest-line time", ".latest-line a", ".headline-figure", ".as-of time", ".official-line", ".overview-more a"];
   const out = [];
   for (const sel of wanted) {
@@ -152,13 +154,14 @@ func TestFirstScreen(t *testing.T) {
   }
   return out;
 })()`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(below) > 0 {
-				t.Errorf("not on the first screen: %q", below)
-			}
-		})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(below) > 0 {
+					t.Errorf("not on the first screen: %q", below)
+				}
+			})
+		}
 	}
 }
 

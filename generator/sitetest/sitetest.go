@@ -22,13 +22,20 @@ import (
 // or the future.
 func Today() content.Date { return content.NewDate(2025, 11, 1) }
 
+// browserTime bounds one test's browser: the longest tests, the
+// screenshots and axe-core, go through every page kind of every edition
+// (three editions on the shipped site) in two themes, on a machine that
+// may be shared.
+const browserTime = 6 * time.Minute
+
 // browsers are the names Chromium goes by: Debian's package, and the
 // Google Chrome of GitHub's Ubuntu runners.
 var browsers = []string{"chromium", "chromium-browser", "google-chrome"}
 
 // NewBrowser starts headless Chromium for one test. Without it the test is
 // skipped, unless REQUIRE_BROWSER is set, as CI sets it: there a missing
-// browser is a failure, not a pass.
+// browser is a failure, not a pass. The browser lives for browserTime at
+// most, so that a test that hangs fails.
 func NewBrowser(t testing.TB) context.Context {
 	t.Helper()
 	var path string
@@ -59,7 +66,7 @@ func NewBrowser(t testing.TB) context.Context {
 	// crash handler reports no stack mapping); that is the environment,
 	// not the site, so a start is tried three times.
 	for range 3 {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), browserTime)
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 		browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 		stop := func() {

@@ -109,18 +109,43 @@
       }
     }
 
+    // The texts the script writes are the page's, in its language, in
+    // data- attributes of the table and the form: {name} in a text is
+    // replaced by a value.
+    function message(element, name, values) {
+      var text = element.getAttribute("data-" + name) || "";
+      Object.keys(values || {}).forEach(function (k) {
+        text = text.split("{" + k + "}").join(String(values[k]));
+      });
+      return text;
+    }
+
+    var group = form.getAttribute("data-group") || ",";
+    function number(n) {
+      return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    }
+
+    var lang = document.documentElement.lang || "en";
+    var plurals = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+    // counted is the form of a message for n: data-NAME-one, -few, -many
+    // or -other, as the language's plural rules choose.
+    function counted(name, n, values) {
+      var category = plurals ? plurals.select(n) : (n === 1 ? "one" : "other");
+      return message(form, name + "-" + category, values) || message(form, name + "-other", values);
+    }
+
     function describeSort() {
       var th = columns[sorted.col];
       var type = th.getAttribute("data-sort");
       var up = sorted.dir === "ascending";
       if (type === "date") {
-        return up ? "oldest first" : "newest first";
+        return message(table, up ? "oldest" : "newest");
       }
-      var name = th.textContent.trim();
+      var name = { name: th.textContent.trim() };
       if (type === "number") {
-        return "by " + name + ", " + (up ? "smallest first" : "largest first");
+        return message(table, up ? "smallest" : "largest", name);
       }
-      return "by " + name + ", " + (up ? "A to Z" : "Z to A");
+      return message(table, up ? "a-z" : "z-a", name);
     }
 
     columns.forEach(function (th, col) {
@@ -196,10 +221,10 @@
       if (!always && !filtered()) {
         return;
       }
+      var values = { shown: number(shown), all: number(total) };
       var count = filtered()
-        ? "Showing " + shown + " of " + total + (total === 1 ? " event" : " events") +
-          (shown === 0 ? ": none matches these filters" : "")
-        : "Showing all " + total + (total === 1 ? " event" : " events");
+        ? counted("shown", total, values) + (shown === 0 ? message(form, "none") : "")
+        : counted("shown-all", total, values);
       status.textContent = count + ", " + describeSort() + ".";
     }
 

@@ -249,7 +249,9 @@
     var self = this;
     this.entries = [];
     this.vocabulary = new Map();
-    this.months = (data.months || []).map(fold).map(function (m) { return m.trim(); });
+    // A month is named after a day ("24 серпня") or alone ("серпень
+    // 2025"); languages with cases write the two apart.
+    this.months = (data.months || []).concat(data.monthsAlone || []).map(fold).map(function (m) { return m.trim(); });
     this.monthNames = data.months || [];
     var folded = new Map(); // places, mediators and tags repeat
     function foldOnce(text) {
@@ -319,7 +321,7 @@
     for (var m = 0; m < this.months.length; m++) {
       var name = this.months[m];
       if (name.lastIndexOf(word, 0) === 0 || (word.length >= FORGIVING_LENGTH && sharesStem(word, name))) {
-        return m;
+        return m % 12;
       }
     }
     return null;
@@ -454,6 +456,24 @@
   var MAX_RESULTS = 12;
 
   function setUpSearch(root) {
+    // The messages are the page's, in its language: {n} and {shown} stand
+    // for numbers, grouped as the page groups them.
+    var lang = document.documentElement.lang;
+    var group = root.getAttribute("data-group") || ",";
+    function number(n) {
+      return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    }
+    function message(name, values) {
+      var text = root.getAttribute(name) || "";
+      Object.keys(values || {}).forEach(function (k) {
+        text = text.split("{" + k + "}").join(number(values[k]));
+      });
+      return text;
+    }
+    function countOf(n) {
+      var form = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(lang).select(n) : (n === 1 ? "one" : "other");
+      return message(root.hasAttribute("data-results-" + form) ? "data-results-" + form : "data-results-other", { n: n });
+    }
     var form = root.querySelector(".search-form");
     var input = root.querySelector(".search-input");
     var results = root.querySelector(".search-results");
@@ -506,7 +526,7 @@
       var kind = document.createElement("span");
       kind.className = "result-kind";
       if (entry.person) {
-        kind.textContent = "Person";
+        kind.textContent = message("data-person");
         meta.appendChild(kind);
         if (entry.meta) {
           meta.appendChild(document.createTextNode(" · " + entry.meta));
@@ -533,14 +553,14 @@
       results.classList.add("is-open");
       if (found.length === 0) {
         list.hidden = true;
-        status.textContent = "Nothing found. Try another spelling, part of a name, or a date such as 24 August 2025.";
+        status.textContent = message("data-nothing");
         return;
       }
       found.slice(0, MAX_RESULTS).forEach(function (f) { list.appendChild(item(f.entry)); });
       list.hidden = false;
       var n = found.length;
-      var more = n > MAX_RESULTS ? "; the first " + MAX_RESULTS + " are shown, add a word to narrow them down" : "";
-      status.textContent = (n === 1 ? "1 result" : n.toLocaleString("en-GB") + " results") + more + ".";
+      var more = n > MAX_RESULTS ? message("data-more", { shown: MAX_RESULTS }) : "";
+      status.textContent = countOf(n) + more + ".";
     }
 
     var pending = 0;
@@ -556,13 +576,13 @@
       }
       var ticket = ++pending;
       results.classList.add("is-open");
-      status.textContent = "Loading the index…";
+      status.textContent = message("data-loading");
       load().then(function () {
         if (ticket === pending) {
           update();
         }
       }, function () {
-        status.textContent = "The search index could not be loaded. The People and Tags pages list everything.";
+        status.textContent = message("data-failed");
       });
     }
 

@@ -26,7 +26,9 @@
       return;
     }
 
-    var kinds = {}, tags = {};
+    // Kinds and tags are shown by their labels, in the page's language,
+    // as the cards show them.
+    var kinds = {}, tags = {}, tagLabels = {};
     events.forEach(function (li) {
       var kind = li.getAttribute("data-kind");
       var label = li.querySelector(".kind");
@@ -36,11 +38,16 @@
       (li.getAttribute("data-tags") || "").split(" ").forEach(function (t) {
         if (t) {
           tags[t] = (tags[t] || 0) + 1;
+          var link = li.querySelector('.tags a[data-tag="' + CSS.escape(t) + '"]');
+          tagLabels[t] = tagLabels[t] || (link ? link.textContent : t);
         }
       });
     });
     function fill(select, values, text) {
-      Object.keys(values).sort().forEach(function (v) {
+      var lang = document.documentElement.lang;
+      Object.keys(values).sort(function (a, b) {
+        return text(a).localeCompare(text(b), lang) || (a < b ? -1 : 1);
+      }).forEach(function (v) {
         var option = document.createElement("option");
         option.value = v;
         option.textContent = text(v);
@@ -50,9 +57,19 @@
       select.closest(".filter").hidden = Object.keys(values).length < 2;
     }
     fill(kindSelect, kinds, function (k) { return kinds[k]; });
-    fill(tagSelect, tags, function (t) { return t + " (" + tags[t] + ")"; });
+    fill(tagSelect, tags, function (t) { return tagLabels[t] + " (" + tags[t] + ")"; });
     if (Object.keys(kinds).length < 2 && Object.keys(tags).length < 2) {
       return;
+    }
+
+    // message is one of the form's texts, in the page's language, with
+    // its {names} replaced by values.
+    function message(name, values) {
+      var text = form.getAttribute(name) || "";
+      Object.keys(values).forEach(function (k) {
+        text = text.split("{" + k + "}").join(String(values[k]));
+      });
+      return text;
     }
 
     var params = new URLSearchParams(window.location.search);
@@ -96,8 +113,8 @@
       }
       if (announce || filtered) {
         status.textContent = filtered
-          ? "Showing " + shown + " of " + events.length + " events on this page."
-          : "Showing all " + events.length + " events on this page.";
+          ? message("data-shown", { shown: shown, all: events.length })
+          : message("data-shown-all", { all: events.length });
       }
       var url = new URL(window.location.href);
       ["kind", "tag"].forEach(function (name) {

@@ -82,7 +82,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := r.Render(context.Background(), r.Plan(site), nullSink{}, nil); err != nil {
+		if _, _, err := r.Render(context.Background(), r.Plan([]*model.Site{site}), nullSink{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -53,7 +53,10 @@ type Options struct {
 
 // Result describes a successful build.
 type Result struct {
-	Site *model.Site
+	// Site is the edition of the main files; Editions are every edition,
+	// it first.
+	Site     *model.Site
+	Editions []*model.Site
 	// Stats counts every output of the site.
 	Stats render.Stats
 	// Rendered counts the outputs rendered and given to the sink: all of
@@ -68,21 +71,32 @@ type Result struct {
 // layouts, it also finds what the build would refuse: broken layouts, two
 // files at one address, a portrait that is not among the static files.
 func Check(opts Options) diag.List {
+	diags, _ := CheckCoverage(opts)
+	return diags
+}
+
+// CheckCoverage is Check, and for each language of the site but the
+// first, the main files that have no translation into it.
+func CheckCoverage(opts Options) (diag.List, []validate.Untranslated) {
 	var modelOpts *model.Options
 	if opts.Layouts != nil {
 		modelOpts = &model.Options{Drafts: opts.Drafts}
 	}
-	files, site, diags, _ := check(new(content.Cache), new(validate.Cache), opts, nil, modelOpts)
-	if site == nil {
-		return opts.limit(diags)
+	files, sites, diags, _ := check(new(content.Cache), new(validate.Cache), new(model.Editions), opts, nil, modelOpts)
+	if files == nil {
+		return opts.limit(diags), nil
 	}
-	r, layoutDiags := render.New(opts.Layouts, opts.renderOptions())
+	coverage := validate.Coverage(files)
+	if sites == nil {
+		return opts.limit(diags), coverage
+	}
+	r, layoutDiags := render.New(opts.Layouts, opts.renderOptions(files))
 	diags = append(diags, opts.place(layoutDiags, nil, opts.LayoutsDir)...)
 	if !layoutDiags.HasErrors() {
-		diags = append(diags, opts.outputs(files, r.Plan(site), diags)...)
+		diags = append(diags, opts.outputs(files, r.Plan(sites), diags)...)
 	}
 	diags.Sort()
-	return opts.limit(diags)
+	return opts.limit(diags), coverage
 }
 
 // limit bounds the problems reported (diag.Limit) once they are sorted.
@@ -90,9 +104,9 @@ func (opts Options) limit(diags diag.List) diag.List {
 	return diags.Limit(cmp.Or(opts.ContentDir, "."))
 }
 
-func (opts Options) renderOptions() render.Options {
+func (opts Options) renderOptions(files *content.Files) render.Options {
 	return render.Options{BaseURL: opts.BaseURL, EventsPerPage: opts.EventsPerPage,
-		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once, Pages: opts.Pages}
+		PeoplePerPage: opts.PeoplePerPage, Once: opts.Once, Pages: opts.Pages, Languages: model.Languages(files.Site)}
 }
 
 // outputs checks the files the renderer would write: no two at one path
@@ -113,24 +127,27 @@ func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.
 	clashes = slices.DeleteFunc(opts.place(clashes, positions, opts.ContentDir),
 		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
 	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), positions, opts.ContentDir)
-	return slices.Concat(clashes, named, opts.place(layoutDiags, nil, opts.LayoutsDir))
+	// Each edition has the same files under its folder, and the same
+	// clashes: each is told once.
+	return slices.CompactFunc(slices.Concat(clashes, named, opts.place(layoutDiags, nil, opts.LayoutsDir)),
+		func(a, b diag.Diagnostic) bool { return a.String() == b.String() })
 }
 
 // check loads and validates the content. Given model options, it also
-// builds the model, on another CPU while validation runs: most builds have
-// no errors, and the model is thrown away when they do. It stops, returning
-// the context's error, when opts.Context is done.
-func check(cache *content.Cache, checks *validate.Cache, opts Options, changed map[string]bool, modelOpts *model.Options) (*content.Files, *model.Site, diag.List, error) {
+// builds the model of every edition, on other CPUs while validation runs:
+// most builds have no errors, and the model is thrown away when they do.
+// It stops, returning the context's error, when opts.Context is done.
+func check(cache *content.Cache, checks *validate.Cache, editions *model.Editions, opts Options, changed map[string]bool, modelOpts *model.Options) (*content.Files, []*model.Site, diag.List, error) {
 	ctx := opts.context()
 	files, diags, err := cache.Load(ctx, opts.Content, changed)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var site *model.Site
+	var sites []*model.Site
 	if files.Site != nil {
 		var wg sync.WaitGroup
 		if modelOpts != nil {
-			wg.Go(func() { site = model.Build(files, *modelOpts) })
+			wg.Go(func() { sites = editions.Build(files, *modelOpts, !opts.Once) })
 		}
 		diags = append(diags, checks.Check(files, opts.Today)...)
 		wg.Wait()
@@ -140,7 +157,7 @@ func check(cache *content.Cache, checks *validate.Cache, opts Options, changed m
 	}
 	diags = opts.place(diags, positionsOf(files), opts.ContentDir)
 	diags.Sort()
-	return files, site, diags, nil
+	return files, sites, diags, nil
 }
 
 func (opts Options) context() context.Context {
@@ -166,6 +183,9 @@ func positionsOf(files *content.Files) map[string]*content.Positions {
 	for _, doc := range docs {
 		m[doc.Path] = doc.Positions
 	}
+	for _, t := range files.Translations() {
+		m[t.Path] = t.Positions
+	}
 	return m
 }
 
@@ -185,8 +205,9 @@ type Builder struct {
 	opts        Options
 	cache       content.Cache
 	checks      validate.Cache
-	models      model.Cache
+	editions    model.Editions
 	renderer    *render.Renderer
+	languages   []string // the renderer's
 	layoutDiags diag.List
 	// fingerprints are those of the last good build; nil before it.
 	fingerprints map[string]uint64
@@ -220,20 +241,21 @@ func (b *Builder) Reopen(opts Options) {
 // throws away what it received. Outputs that are gone are listed in
 // Result.Removed for the caller to delete.
 func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, error) {
-	files, site, diags, err := check(&b.cache, &b.checks, b.opts, changes.Content,
-		&model.Options{Drafts: b.opts.Drafts, Cache: &b.models, Changed: b.opts.Changed})
+	files, sites, diags, err := check(&b.cache, &b.checks, &b.editions, b.opts, changes.Content,
+		&model.Options{Drafts: b.opts.Drafts, Changed: b.opts.Changed})
 	if err != nil {
 		return nil, nil, err
 	}
-	if b.renderer == nil || changes.Layouts {
+	if langs := model.Languages(files.Site); b.renderer == nil || changes.Layouts || !slices.Equal(langs, b.languages) {
 		var layoutDiags diag.List
-		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions())
+		b.renderer, layoutDiags = render.New(b.opts.Layouts, b.opts.renderOptions(files))
 		b.layoutDiags = b.opts.place(layoutDiags, nil, b.opts.LayoutsDir)
+		b.languages = slices.Clone(langs)
 	}
 	diags = append(diags, b.layoutDiags...)
 	var plan *render.Plan
 	if !diags.HasErrors() {
-		plan = b.renderer.Plan(site)
+		plan = b.renderer.Plan(sites)
 		diags = append(diags, b.opts.outputs(files, plan, diags)...)
 	}
 	if diags.HasErrors() {
@@ -254,7 +276,7 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if diags.HasErrors() || err != nil {
 		return nil, diags, err
 	}
-	result := &Result{Site: site, Stats: res.Stats, Rendered: res.Rendered}
+	result := &Result{Site: sites[0], Editions: sites, Stats: res.Stats, Rendered: res.Rendered}
 	for name := range b.fingerprints {
 		if _, ok := res.Fingerprints[name]; !ok {
 			result.Removed = append(result.Removed, name)

@@ -57,21 +57,28 @@ func copyFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 	return m
 }
 
-// TestRebuildEqualsFreshBuild edits a synthetic site in every way its
-// files can change, field by field from the schema (edits.go), and checks
-// after each edit that the files of the incremental rebuilds are exactly
-// those of a fresh build.
+// TestRebuildEqualsFreshBuild edits a synthetic site in two languages in
+// every way its files can change, translations included, field by field
+// from the schema (edits.go), and checks after each edit that the files of
+// the incremental rebuilds are exactly those of a fresh build.
 func TestRebuildEqualsFreshBuild(t *testing.T) {
 	opts := testOptions(t)
 	checkRebuilds(t, opts, 2)
 }
 
 // testOptions is a synthetic site of 40 events with two official
-// statements, and the shipped layouts, in memory.
+// statements, in English and Ukrainian (every event, a person and a
+// statement translated), and the shipped layouts, in memory.
 func testOptions(t *testing.T) Options {
 	t.Helper()
-	contentFS := corpus.FS(40)
+	contentFS := fstest.MapFS{}
+	for _, f := range corpus.Translate(corpus.Generate(40), "uk") {
+		contentFS[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
 	addStatements(t, contentFS)
+	contentFS["statements/2021-01-01-running-total.uk.md"] = &fstest.MapFile{Data: []byte("---\nby: Синтетичний омбудсман\n---\nЗагальна цифра.\n")}
+	contentFS["statements/2021-01-02-aggregate.uk.md"] = &fstest.MapFile{Data: []byte("---\nby: Синтетичний міністр\n---\n")}
+	contentFS["people/person-00001.uk.md"] = &fstest.MapFile{Data: []byte("---\nname: Особа 1\ndescription: Синтетична особа\n---\nБіографія.\n")}
 	return Options{Content: contentFS, Layouts: copyFS(t, os.DirFS("../../../layouts")), ContentDir: "content", LayoutsDir: "layouts",
 		BaseURL: site.BaseURL{Path: "/repo/"}, Today: content.NewDate(2030, 1, 1),
 		// Small pages, so that edits move events between pages of a list.
@@ -82,7 +89,7 @@ func testOptions(t *testing.T) Options {
 func addStatements(t *testing.T, fsys fstest.MapFS) {
 	var exchanges []string
 	for _, name := range slices.Sorted(maps.Keys(fsys)) {
-		if strings.HasPrefix(name, "events/") && strings.Contains(string(fsys[name].Data), "\nkind: exchange\n") {
+		if strings.HasPrefix(name, "events/") && !isTranslation(name) && strings.Contains(string(fsys[name].Data), "\nkind: exchange\n") {
 			exchanges = append(exchanges, strings.TrimSuffix(strings.TrimPrefix(name, "events/"), ".md"))
 		}
 	}
@@ -109,7 +116,7 @@ func checkRebuilds(t *testing.T, opts Options, rounds int) {
 	if _, ok := d.apply(t, b, Changes{}); !ok {
 		t.Fatal("first build failed")
 	}
-	for _, paginated := range []string{"people/page/2/index.html", "tags/civilians/page/2/index.html"} {
+	for _, paginated := range []string{"people/page/2/index.html", "tags/civilians/page/2/index.html", "uk/tags/civilians/page/2/index.html"} {
 		if _, ok := d.Files[paginated]; !ok {
 			t.Fatalf("no %s: the test does not exercise pagination", paginated)
 		}
@@ -206,6 +213,7 @@ func compareFiles(t *testing.T, when string, got, want map[string][]byte) {
 			t.Errorf("%s: %s is missing", when, name)
 		} else if !bytes.Equal(g, data) {
 			t.Errorf("%s: %s differs from a fresh build", when, name)
+
 		}
 	}
 	for name := range got {
@@ -232,10 +240,20 @@ type editor struct {
 	field, keepsBroken bool
 }
 
+// pick chooses a main file under prefix, not a translation.
 func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
+	return pickWhere(rng, fsys, mainUnder(prefix))
+}
+
+// pickTranslation chooses a translation under prefix.
+func pickTranslation(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
+	return pickWhere(rng, fsys, translationUnder(prefix))
+}
+
+func pickWhere(rng *rand.Rand, fsys fstest.MapFS, match func(string) bool) string {
 	var names []string
 	for name := range fsys {
-		if strings.HasPrefix(name, prefix) {
+		if match(name) {
 			names = append(names, name)
 		}
 	}
@@ -244,6 +262,35 @@ func pick(rng *rand.Rand, fsys fstest.MapFS, prefix string) string {
 	}
 	slices.Sort(names)
 	return names[rng.IntN(len(names))]
+}
+
+// isTranslation reports whether a file of the test's site is a
+// translation: they are into Ukrainian.
+func isTranslation(name string) bool { return strings.HasSuffix(name, ".uk.md") }
+
+func mainUnder(prefix string) func(string) bool {
+	return func(name string) bool { return strings.HasPrefix(name, prefix) && !isTranslation(name) }
+}
+
+func translationUnder(prefix string) func(string) bool {
+	return func(name string) bool { return strings.HasPrefix(name, prefix) && isTranslation(name) }
+}
+
+// moveTranslation moves the translation of the main file from beside to,
+// or deletes it when to is "", as a contributor moves a file with its
+// translation.
+func moveTranslation(c fstest.MapFS, from, to string, ch *Changes) {
+	tr := strings.TrimSuffix(from, ".md") + ".uk.md"
+	if c[tr] == nil {
+		return
+	}
+	if to != "" {
+		moved := strings.TrimSuffix(to, ".md") + ".uk.md"
+		c[moved] = c[tr]
+		ch.Content[moved] = true
+	}
+	delete(c, tr)
+	ch.Content[tr] = true
 }
 
 func replaceIn(fsys fstest.MapFS, name, old, new string, ch *Changes) {
@@ -265,6 +312,7 @@ func editors() []editor {
 			if name := pick(rng, c, "events/"); name != "" {
 				delete(c, name)
 				ch.Content[name] = true
+				moveTranslation(c, name, "", ch)
 			}
 		}},
 		{name: "add an event", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -281,6 +329,7 @@ func editors() []editor {
 				c[renamed] = c[name]
 				delete(c, name)
 				ch.Content[name], ch.Content[renamed] = true, true
+				moveTranslation(c, name, renamed, ch)
 			}
 		}},
 		{name: "rename an event file, keeping a redirect", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -290,6 +339,7 @@ func editors() []editor {
 				c[renamed] = &fstest.MapFile{Data: []byte(strings.Replace(string(c[name].Data), "kind: ", "redirect_from: ["+old+"]\nkind: ", 1))}
 				delete(c, name)
 				ch.Content[name], ch.Content[renamed] = true, true
+				moveTranslation(c, name, renamed, ch)
 			}
 		}},
 		{name: "move an event to another year", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -302,6 +352,7 @@ func editors() []editor {
 				c[movedName] = &fstest.MapFile{Data: []byte(strings.Replace(data, "date: "+old, "date: "+moved, 1))}
 				delete(c, name)
 				ch.Content[name], ch.Content[movedName] = true, true
+				moveTranslation(c, name, movedName, ch)
 			}
 		}},
 		// The next edit builds on the broken site, then checkRebuilds mends it.
@@ -312,6 +363,7 @@ func editors() []editor {
 			if name := pick(rng, c, "people/"); name != "" {
 				delete(c, name)
 				ch.Content[name] = true
+				moveTranslation(c, name, "", ch)
 			}
 		}},
 		{name: "add a person", apply: func(_ *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
@@ -323,7 +375,51 @@ func editors() []editor {
 			if name := pick(rng, c, "statements/"); name != "" {
 				delete(c, name)
 				ch.Content[name] = true
+				moveTranslation(c, name, "", ch)
 			}
+		}},
+		// Translations: the fields of each kind are edited from the schema
+		// (edits.go); these add, rewrite and remove whole translations.
+		{name: "edit a translation's body", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pickTranslation(rng, c, "events/"), "report.", fmt.Sprintf("звіт %d.", next()), ch)
+		}},
+		{name: "delete a translation", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pickTranslation(rng, c, "events/"); name != "" {
+				delete(c, name)
+				ch.Content[name] = true
+			}
+		}},
+		{name: "translate an event", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			name := pick(rng, c, "events/")
+			tr := strings.TrimSuffix(name, ".md") + ".uk.md"
+			if name == "" || c[tr] != nil {
+				return
+			}
+			groups := ""
+			if strings.Contains(string(c[name].Data), "group: soldiers") {
+				groups = "groups:\n  soldiers: військові\n"
+			}
+			c[tr] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Перекладено %d\n%s---\nТекст %d.\n", next(), groups, next()))}
+			ch.Content[tr] = true
+		}},
+		{name: "translate a person", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			name := pick(rng, c, "people/")
+			tr := strings.TrimSuffix(name, ".md") + ".uk.md"
+			if name == "" || c[tr] != nil {
+				return
+			}
+			c[tr] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\nname: Особа %d\n---\n", next()))}
+			ch.Content[tr] = true
+		}},
+		{name: "delete an event, leaving its translation", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			if name := pickTranslation(rng, c, "events/"); name != "" {
+				main := strings.TrimSuffix(name, ".uk.md") + ".md"
+				delete(c, main)
+				ch.Content[main] = true
+			}
+		}},
+		{name: "set a fact in a translation", apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
+			replaceIn(c, pickTranslation(rng, c, "events/"), "title: ", "date: 2001-01-01\ntitle: ", ch)
 		}},
 		{name: "give a person a portrait", apply: func(rng *rand.Rand, c, l fstest.MapFS, ch *Changes) {
 			name := pick(rng, c, "people/")
@@ -337,12 +433,16 @@ func editors() []editor {
 			}
 			replaceIn(c, name, "description: ", fmt.Sprintf("portrait: %s\nportrait_alt: Portrait %d\ndescription: ", image, next()), ch)
 		}},
+		{name: "edit a translation file of the layouts", apply: func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
+			replaceIn(l, "i18n/uk.yaml", "nav.timeline: ", fmt.Sprintf("nav.timeline: Хронологія %d ", next()), &Changes{Content: map[string]bool{}})
+			ch.Layouts = true
+		}},
 		{name: "edit the stylesheet", apply: func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
 			l["static/style.css"] = &fstest.MapFile{Data: append(l["static/style.css"].Data, fmt.Sprintf("/* %d */\n", next())...)}
 			ch.Layouts = true
 		}},
 		{name: "edit a template", apply: func(_ *rand.Rand, _, l fstest.MapFS, ch *Changes) {
-			replaceIn(l, "person.html", "<h1>", fmt.Sprintf("<h1 data-edit=\"%d\">", next()), &Changes{Content: map[string]bool{}})
+			replaceIn(l, "person.html", `<article class="person-page"`, fmt.Sprintf(`<article class="person-page" data-edit="%d"`, next()), &Changes{Content: map[string]bool{}})
 			ch.Layouts = true
 		}},
 	}

@@ -19,15 +19,20 @@ import (
 // field added to the content types is edited by the test without a line
 // of it changing.
 
-// fileTypes are the content types and where their files are.
+// fileTypes are the content types and which files are theirs: the main
+// files under a folder, or their (Ukrainian) translations.
 var fileTypes = []struct {
-	prefix string
-	v      any
+	match func(name string) bool
+	v     any
 }{
-	{content.SiteFile, content.Site{}},
-	{"events/", content.Event{}},
-	{"people/", content.Person{}},
-	{"statements/", content.Statement{}},
+	{func(name string) bool { return name == content.SiteFile }, content.Site{}},
+	{mainUnder("events/"), content.Event{}},
+	{mainUnder("people/"), content.Person{}},
+	{mainUnder("statements/"), content.Statement{}},
+	{func(name string) bool { return name == "_index.uk.md" }, content.SiteTranslation{}},
+	{translationUnder("events/"), content.EventTranslation{}},
+	{translationUnder("people/"), content.PersonTranslation{}},
+	{translationUnder("statements/"), content.StatementTranslation{}},
 }
 
 // fieldPath is a field down through lists of structs: [returned count] is
@@ -66,11 +71,11 @@ func fieldEditors(initial fstest.MapFS) []editor {
 		types := map[string]reflect.Type{}
 		for _, path := range schemaFields(ft.v, nil, types) {
 			typ := types[path.String()]
-			pool := valuesOf(initial, ft.prefix, path)
+			pool := valuesOf(initial, ft.match, path)
 			edits = append(edits, editor{name: fmt.Sprintf("edit %T %s", ft.v, path), field: true,
 				apply: func(rng *rand.Rand, c, _ fstest.MapFS, ch *Changes) {
 					n++
-					editField(rng, c, ch, ft.prefix, path, func(node *yaml.Node) bool {
+					editField(rng, c, ch, ft.match, path, func(node *yaml.Node) bool {
 						return setValue(rng, node, typ, pool, n)
 					})
 				}})
@@ -79,12 +84,12 @@ func fieldEditors(initial fstest.MapFS) []editor {
 	return edits
 }
 
-// editField changes path in a random file under prefix, trying other files
-// when one has nothing to change there.
-func editField(rng *rand.Rand, c fstest.MapFS, ch *Changes, prefix string, path fieldPath, set func(*yaml.Node) bool) {
+// editField changes path in a random file of those match chooses, trying
+// other files when one has nothing to change there.
+func editField(rng *rand.Rand, c fstest.MapFS, ch *Changes, match func(string) bool, path fieldPath, set func(*yaml.Node) bool) {
 	var names []string
 	for name := range c {
-		if strings.HasPrefix(name, prefix) {
+		if match(name) {
 			names = append(names, name)
 		}
 	}
@@ -173,12 +178,12 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// valuesOf collects the values of path in the files under prefix: scalars
-// as text, and the items of lists, for the editors to choose from.
-func valuesOf(fsys fstest.MapFS, prefix string, path fieldPath) []*yaml.Node {
+// valuesOf collects the values of path in the files match chooses:
+// scalars as text, and the items of lists, for the editors to choose from.
+func valuesOf(fsys fstest.MapFS, match func(string) bool, path fieldPath) []*yaml.Node {
 	var pool []*yaml.Node
 	for _, name := range slices.Sorted(maps.Keys(fsys)) {
-		if !strings.HasPrefix(name, prefix) {
+		if !match(name) {
 			continue
 		}
 		fm, _, ok := splitFile(fsys[name].Data)
@@ -211,6 +216,18 @@ func valuesOf(fsys fstest.MapFS, prefix string, path fieldPath) []*yaml.Node {
 // another, or a new one made from n. A list gains or loses an item. It
 // reports whether the value changed.
 func setValue(rng *rand.Rand, node *yaml.Node, typ reflect.Type, pool []*yaml.Node, n int) bool {
+	if typ == reflect.TypeFor[content.Texts]() {
+		// A mapping of texts (a translation's groups, tags' labels): one
+		// of its texts changes, or it gets one.
+		if node.Kind != yaml.MappingNode || len(node.Content) == 0 {
+			*node = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
+				{Kind: yaml.ScalarNode, Value: "civilians"}, {Kind: yaml.ScalarNode, Value: fmt.Sprintf("Label %d", n)}}}
+			return true
+		}
+		i := 2*rng.IntN(len(node.Content)/2) + 1
+		*node.Content[i] = yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprintf("Змінено %d", n), Style: yaml.DoubleQuotedStyle}
+		return true
+	}
 	if typ.Kind() == reflect.Slice {
 		if node.Kind != yaml.SequenceNode {
 			*node = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}

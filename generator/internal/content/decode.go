@@ -32,6 +32,10 @@ type decoder struct {
 	// expanded counts the values decoded through aliases; past
 	// MaxAliasExpansion, aliases are no longer followed.
 	expanded int
+	// main is the type a translation file translates, and mainPath its
+	// file: their facts are named apart from unknown fields.
+	main     reflect.Type
+	mainPath string
 }
 
 // MaxAliasExpansion bounds the values a file's YAML aliases (*name) may
@@ -214,6 +218,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		seen[key.Value] = key
 		f, ok := sf.byName[key.Value]
 		if !ok {
+			if d.translationFact(key, n == d.fm.root, sf) {
+				continue
+			}
 			d.errorf(key, unknownFieldHint(key.Value, sf.names), "unknown field %q", key.Value)
 			if meant, _ := meantField(key.Value, sf.names); meant != "" {
 				present[meant] = true // one mistake, one message: not "missing" as well
@@ -250,6 +257,17 @@ func meantField(name string, names []string) (field string, spaces bool) {
 		return trimmed, true
 	}
 	return diag.Closest(name, names), false
+}
+
+// translationFact reports, in a translation, a fact of the main file set at
+// the top level, apart from a misspelling; it reports whether key was one.
+func (d *decoder) translationFact(key *yaml.Node, atRoot bool, sf *structFields) bool {
+	if !atRoot || d.main == nil || fieldsOf(d.main).byName[key.Value].name == "" {
+		return false
+	}
+	d.errorf(key, "a translation holds only texts: "+strings.Join(sf.names, ", "),
+		"%s comes from the main file, %s: remove it from the translation", key.Value, d.mainPath)
+	return true
 }
 
 func unknownFieldHint(name string, names []string) string {
@@ -303,6 +321,10 @@ func (d *decoder) decodeScalarOrStruct(n *yaml.Node, v reflect.Value, f field) b
 				d.errorf(n, "", "%s %v", name, err)
 			}
 		}
+		return len(d.diags) == errs
+	}
+	if v.Type() == textsType {
+		d.decodeTexts(n, v, f)
 		return len(d.diags) == errs
 	}
 	switch v.Kind() {
@@ -411,6 +433,46 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, f field) {
 		restore()
 	}
 	v.Set(list)
+}
+
+// decodeTexts reads a mapping of texts by key, such as tag labels or
+// translated group texts, in the order written; each entry's position is
+// its item's, so that a problem with one is placed at "groups[2]".
+func (d *decoder) decodeTexts(n *yaml.Node, v reflect.Value, f field) {
+	name := f.name
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "write one line per entry, key: text", "%s must be a set of key: text lines, not %s", name, describe(n))
+		return
+	}
+	pairs := n.Content
+	if f.max > 0 && len(pairs) > 2*f.max {
+		d.errorf(n, fmt.Sprintf("keep the %d that matter most", f.max),
+			"%s has %s items; at most %d are allowed", name, diag.Thousands(len(pairs)/2), f.max)
+		pairs = pairs[:2*f.max]
+	}
+	var texts Texts
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		key, kok := d.follow(pairs[i])
+		value, vok := d.follow(pairs[i+1])
+		if !kok || !vok || !d.spend() {
+			return
+		}
+		restore := d.record("", len(texts), key)
+		ok := d.expectScalar(key, name+" key", "text") && d.expectScalar(value, fmt.Sprintf("%s %q", name, key.Value), "text")
+		restore()
+		if !ok {
+			continue
+		}
+		if first, dup := seen[key.Value]; dup {
+			line, _ := d.pos(first)
+			d.errorf(key, "remove one of them", "%s %q is given twice (first on line %d)", name, key.Value, line)
+			continue
+		}
+		seen[key.Value] = key
+		texts = append(texts, KeyedText{Key: key.Value, Text: value.Value})
+	}
+	v.Set(reflect.ValueOf(texts))
 }
 
 // resolve follows a YAML alias (*name) to the node it refers to.

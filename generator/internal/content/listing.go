@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
-	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/noise"
 )
 
@@ -14,12 +13,8 @@ import (
 // depth, are read.
 var folders = []string{"events", "people", "statements"}
 
-// translations are the languages of translations, beside the English main
-// files: x.uk.md translates x.md.
-func translations() []lang.Lang { return []lang.Lang{lang.Ukrainian, lang.Russian} }
-
-// listFiles finds the content files: _index.md and the Markdown files under
-// the folders. Nothing else is skipped in silence but the files of editors
+// listFiles finds the content files: _index.md and its translations, and
+// the Markdown files under the folders, translations among them. Nothing else is skipped in silence but the files of editors
 // and tools (internal/noise): any other file would not be published, which
 // is an error that says how to rename or move it.
 func listFiles(fsys fs.FS) ([]string, diag.List) {
@@ -44,7 +39,7 @@ func listFiles(fsys fs.FS) ([]string, diag.List) {
 			diags = append(diags, diag.Diagnostic{Path: p, Message: "this file is not published", Hint: hint})
 			return nil
 		}
-		if !d.IsDir() && readable(p) {
+		if !d.IsDir() {
 			paths = append(paths, p)
 		}
 		return nil
@@ -71,7 +66,7 @@ func unpublished(p string, dir bool) (hint string, ok bool) {
 		return folderHint(top), true
 	}
 	if !nested {
-		if p == SiteFile || isTranslation(p) {
+		if isSiteFile(p) {
 			return "", false
 		}
 		if strings.EqualFold(trimMarkdownExt(name), "_index") {
@@ -124,26 +119,4 @@ func trimMarkdownExt(name string) string {
 		}
 	}
 	return name
-}
-
-// isTranslation reports whether p is a translation: x.uk.md beside x.md,
-// _index.ru.md beside _index.md.
-func isTranslation(p string) bool {
-	stem, ok := strings.CutSuffix(path.Base(p), ".md")
-	if !ok {
-		return false
-	}
-	for _, l := range translations() {
-		if strings.HasSuffix(stem, "."+string(l)) {
-			return true
-		}
-	}
-	return false
-}
-
-// readable reports whether the loader decodes a published file yet:
-// translations are valid names, read once their support lands (see
-// CONTRIBUTING.md).
-func readable(p string) bool {
-	return !isTranslation(p)
 }

@@ -13,7 +13,7 @@ func TestNothingIgnoredSilently(t *testing.T) {
 	person := &fstest.MapFile{Data: []byte("---\nname: A\n---\n")}
 	fsys := fstest.MapFS{
 		SiteFile:           {Data: []byte("---\ntitle: T\nparties: [{id: a, name: A}]\n---\n")},
-		"_index.uk.md":     person,
+		"_index.uk.md":     {Data: []byte("---\ntitle: Т\n---\n")},
 		"people/a.md":      person,
 		"people/a.uk.md":   person,
 		"people/a.ru.md":   person,

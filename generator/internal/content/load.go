@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,11 @@ type Files struct {
 	Events     []*Event
 	People     []*Person
 	Statements []*Statement
+	// The translations, in path order (translations.go).
+	SiteTranslations      []*SiteTranslation
+	EventTranslations     []*EventTranslation
+	PersonTranslations    []*PersonTranslation
+	StatementTranslations []*StatementTranslation
 	// Broken lists the files that could not be read or decoded at all (a
 	// YAML syntax error, say): they are still known by their ids, so that
 	// their one error is the only one, not also "unknown person" in every
@@ -157,6 +163,14 @@ func (c *Cache) files() (*Files, diag.List) {
 			files.People = append(files.People, doc)
 		case *Statement:
 			files.Statements = append(files.Statements, doc)
+		case *SiteTranslation:
+			files.SiteTranslations = append(files.SiteTranslations, doc)
+		case *EventTranslation:
+			files.EventTranslations = append(files.EventTranslations, doc)
+		case *PersonTranslation:
+			files.PersonTranslations = append(files.PersonTranslations, doc)
+		case *StatementTranslation:
+			files.StatementTranslations = append(files.StatementTranslations, doc)
 		}
 	}
 	if _, ok := c.index[SiteFile]; files.Site == nil && !ok {
@@ -217,7 +231,8 @@ func readError(p string, err error) diag.Diagnostic {
 }
 
 // ParseFile reads one content file; its path inside the content directory
-// says what it is. It returns a *Site, *Event or *Person, or nil when the file
+// says what it is. It returns a *Site, *Event, *Person or *Statement, or
+// one of their translations (a *SiteTranslation...), or nil when the file
 // cannot be read at all.
 func ParseFile(p string, src []byte) (any, diag.List) {
 	if d, ok := notText(p, src); ok {
@@ -232,8 +247,9 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 		se := err.(*syntaxError)
 		return nil, diag.List{{Path: p, Line: se.line, Col: se.col, Message: se.msg, Hint: se.hint}}
 	}
+	id, lang := splitLang(IDOf(p))
 	doc := Doc{
-		ID:       IDOf(p),
+		ID:       id,
 		Path:     p,
 		Body:     parsed.body,
 		BodyLine: parsed.bodyLine,
@@ -241,6 +257,9 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	}
 	d := &decoder{path: p, fm: &parsed.fm, diags: invisible, positions: new(Positions)}
 	doc.Positions = d.positions
+	if lang != "" {
+		return parseTranslation(d, Translation{Doc: doc, Lang: lang})
+	}
 	switch {
 	case p == SiteFile:
 		s := &Site{Doc: doc}
@@ -258,6 +277,25 @@ func ParseFile(p string, src []byte) (any, diag.List) {
 	e := &Event{Doc: doc}
 	d.decode(e)
 	return e, d.diags
+}
+
+// parseTranslation decodes a translation file into the type of the file it
+// translates, which its directory says.
+func parseTranslation(d *decoder, t Translation) (any, diag.List) {
+	var v any
+	switch p := t.Path; {
+	case isSiteFile(p):
+		v = &SiteTranslation{Translation: t}
+	case strings.HasPrefix(p, "people/"):
+		v = &PersonTranslation{Translation: t}
+	case strings.HasPrefix(p, "statements/"):
+		v = &StatementTranslation{Translation: t}
+	default:
+		v = &EventTranslation{Translation: t}
+	}
+	d.main, d.mainPath = mainType(reflect.TypeOf(v).Elem()), t.MainPath()
+	d.decode(v)
+	return v, d.diags
 }
 
 // notText reports a file that is not UTF-8 text without NUL bytes, at its

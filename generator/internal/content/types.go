@@ -1,5 +1,7 @@
 package content
 
+import "slices"
+
 // The `field` tag names a front-matter field; ",required" marks one that must
 // be present and non-empty, and ",max=N" bounds a list's length. The bounds
 // are several times the longest list in the shipped content; they keep what
@@ -25,16 +27,49 @@ type Doc struct {
 	// Positions says where the front matter's values are, to place the
 	// problems found after decoding.
 	Positions *Positions `json:"-"`
+	// Shown is set on the copy of a file that an edition in another
+	// language than the main files' shows: which of its texts have no
+	// translation (see LangOf).
+	Shown Shown `json:"-"`
+}
+
+// Shown says, in the copy of a file made for an edition in another
+// language, which texts are shown untranslated, in the main files'
+// language.
+type Shown struct {
+	// Fallback is the main files' language.
+	Fallback string
+	// Untranslated names the texts without a translation, by field
+	// ("title", "summary"), "body" for the body.
+	Untranslated []string
+}
+
+// LangOf is the language a text of the file is shown in when that is not
+// the language of its page: the main files' language for a text that has
+// no translation in this edition, and "" otherwise. Pages mark such texts
+// with it (lang="en"), so that screen readers read them right.
+func (d *Doc) LangOf(field string) string {
+	if slices.Contains(d.Shown.Untranslated, field) {
+		return d.Shown.Fallback
+	}
+	return ""
 }
 
 // Site is content/_index.md: settings for the whole site and the home page's
 // introduction.
 type Site struct {
 	Doc
-	Title       string  `field:"title,required" json:"title"`
-	Description string  `field:"description" json:"description,omitempty"`
-	Language    string  `field:"language" json:"language,omitempty"`
-	Parties     []Party `field:"parties,required,max=20" json:"parties"`
+	Title       string `field:"title,required" json:"title"`
+	Description string `field:"description" json:"description,omitempty"`
+	// Languages are the site's editions, as language codes: the first is
+	// the language of the main files, published at the site's root, and
+	// each other is an edition under /CODE/ (see translations.go). A site
+	// without them is in English only.
+	Languages []string `field:"languages,max=20" json:"languages,omitempty"`
+	Parties   []Party  `field:"parties,required,max=20" json:"parties"`
+	// Tags gives tags their labels, by tag id; a tag without one is shown
+	// by its id.
+	Tags Texts `field:"tags" json:"tags,omitempty"`
 	// Repository is the site's GitHub repository, "owner/name": pages link
 	// to it to report a correction. Without it they do not.
 	Repository string `field:"repository" json:"repository,omitempty"`
@@ -44,6 +79,9 @@ type Site struct {
 type Party struct {
 	ID   string `field:"id,required" json:"id"`
 	Name string `field:"name,required" json:"name"`
+	// Lang is the language of Name where it is not the page's: in an
+	// edition whose translation of the site does not name the party.
+	Lang string `json:"-"`
 }
 
 // Event is one file in content/events/.
@@ -83,6 +121,9 @@ type Figure struct {
 	Remains bool   `field:"remains" json:"remains,omitempty"`
 	Group   string `field:"group" json:"group,omitempty"`
 	Source  string `field:"source" json:"source,omitempty"`
+	// GroupLang is the language of Group where it is not the page's: in
+	// an edition whose translation of the event does not translate it.
+	GroupLang string `json:"-"`
 }
 
 // Qualifier says how exact a reported number is: "about 250" is Approx,
@@ -126,6 +167,9 @@ type Person struct {
 	PortraitAlt  string   `field:"portrait_alt" json:"portrait_alt,omitempty"`
 	Sources      []Source `field:"sources,max=50" json:"sources"`
 	RedirectFrom []string `field:"redirect_from,max=20" json:"redirect_from"`
+	// MainName is, in the copy made for an edition in another language,
+	// the name as the main file writes it, by which readers may search.
+	MainName string `json:"-"`
 }
 
 // Statement is one file in content/statements/: an official's figure for

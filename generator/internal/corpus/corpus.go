@@ -53,7 +53,7 @@ func Generate(n int) []File {
 const siteFile = `---
 title: Synthetic Exchange Timeline
 description: A generated corpus for benchmarks; nothing in it is real.
-language: en
+languages: [en]
 parties:
   - id: ukraine
     name: Ukraine
@@ -178,4 +178,34 @@ func Write(dir string, files []File) error {
 		}
 	}
 	return nil
+}
+
+// Translate makes files a site with an edition in lang too: the site file
+// declares the two languages, and the site and every event get a
+// translation beside them, with a title, a summary, the mediator, the
+// figures' groups and a body of their own (the people, as in a record
+// being translated, keep only their main files).
+func Translate(files []File, lang string) []File {
+	rng := rand.New(rand.NewPCG(2, uint64(len(files))))
+	out := make([]File, 0, 2*len(files))
+	for _, f := range files {
+		switch {
+		case f.Path == "_index.md":
+			f.Data = []byte(strings.Replace(string(f.Data), "languages: [en]", "languages: [en, "+lang+"]", 1))
+			out = append(out, f, File{Path: "_index." + lang + ".md", Data: []byte(
+				"---\ntitle: Синтетична хронологія обмінів\ndescription: Створений корпус для вимірювань.\n" +
+					"parties:\n  - {id: ukraine, name: Україна}\n  - {id: russia, name: Росія}\n---\nСинтетичний корпус.\n")})
+		case strings.HasPrefix(f.Path, "events/"):
+			id := strings.TrimSuffix(strings.TrimPrefix(f.Path, "events/"), ".md")
+			number := id[strings.LastIndexByte(id, '-')+1:]
+			var b strings.Builder
+			fmt.Fprintf(&b, "---\ntitle: Синтетична подія %s\nsummary: Створена подія для вимірювань, номер %s.\nmediator: Синтетичний посередник\n", number, number)
+			b.WriteString("groups:\n  soldiers: військові\n  civilians: цивільні\n---\n")
+			b.WriteString(body(rng, 300))
+			out = append(out, f, File{Path: "events/" + id + "." + lang + ".md", Data: []byte(b.String())})
+		default:
+			out = append(out, f)
+		}
+	}
+	return out
 }

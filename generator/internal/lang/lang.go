@@ -1,8 +1,8 @@
-// Package lang holds the rules that depend on a language: how a count of
-// things is written, and which of the two Cyrillic languages of the record,
-// Ukrainian or Russian, a text is written in. Each rule is here once, so
-// that writing the site in more languages (Ukrainian and Russian editions,
-// with the plural rules of CLDR) changes this package and not its callers.
+// Package lang holds the rules that depend on a language: the interface
+// strings of each language with their plural forms (Catalog, from the
+// layouts' translation files), how numbers and dates are written, and
+// which of the two Cyrillic languages of the record, Ukrainian or Russian,
+// a text is written in. Each rule is here once.
 package lang
 
 import (
@@ -35,13 +35,10 @@ func Cyrillic(s string) Lang {
 }
 
 // Count writes n things in English: "1 event", "2 events", "1,000 events".
-// one and other are the noun's forms; every count the generator writes,
-// on pages and on the command line, goes through here.
-//
-// English needs two forms. Ukrainian and Russian need more (CLDR's one,
-// few, many and other: 1 подія, 2 події, 5 подій); when pages are written
-// in them, this is the function that takes the language and looks up its
-// rule (golang.org/x/text/feature/plural has CLDR's).
+// one and other are the noun's forms. It is for the command line, which
+// speaks English; pages count with their language's Catalog, whose plural
+// forms follow CLDR's rules (Ukrainian and Russian have one, few, many and
+// other: 1 подія, 2 події, 5 подій).
 func Count(n int, one, other string) string {
 	if n == 1 {
 		return "1 " + one
@@ -50,14 +47,18 @@ func Count(n int, one, other string) string {
 }
 
 // Number groups digits in threes, as English readers expect: 1,000.
-func Number(n int) string {
+// Pages in other languages write numbers with their Catalog's Number.
+func Number(n int) string { return group(n, ",") }
+
+// group writes n with sep between groups of three digits.
+func group(n int, sep string) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	var b strings.Builder
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+			b.WriteString(sep)
 		}
 		b.WriteRune(c)
 	}

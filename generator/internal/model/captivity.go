@@ -1,11 +1,9 @@
 package model
 
 import (
-	"strings"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
-	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Captivity is the time between a person's capture and the event that
@@ -53,35 +51,4 @@ func addMonths(t time.Time, n int) time.Time {
 // year, so the duration is rounded down to what is certain.
 func (c *Captivity) Approximate() bool {
 	return c.Captured.Precision() != content.DayPrecision
-}
-
-// String says how long, as precisely as the capture date allows:
-// "3 years, 5 months and 21 days", or "about 3 years and 5 months".
-func (c *Captivity) String() string {
-	prec := c.Captured.Precision()
-	units := []struct {
-		n    int
-		unit string
-		need content.Precision
-	}{{c.Years, "year", content.YearPrecision}, {c.Months, "month", content.MonthPrecision}, {c.Days, "day", content.DayPrecision}}
-	var parts []string
-	for _, u := range units {
-		if u.n > 0 && prec >= u.need {
-			parts = append(parts, lang.Count(u.n, u.unit, u.unit+"s"))
-		}
-	}
-	if len(parts) == 0 {
-		return "less than a " + units[prec-1].unit
-	}
-	if c.Approximate() {
-		return "about " + joinAnd(parts)
-	}
-	return joinAnd(parts)
-}
-
-func joinAnd(parts []string) string {
-	if len(parts) <= 1 {
-		return strings.Join(parts, "")
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

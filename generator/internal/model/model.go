@@ -7,12 +7,15 @@
 package model
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // Site is the whole site.
@@ -28,8 +31,16 @@ type Site struct {
 	// sets of events they count together.
 	Statements []*Statement
 	Aggregates []*Aggregate
-	hash       uint64
+	// Lang is the language of this edition of the site, and Languages
+	// those of every edition, the main files' first (see editions.go).
+	Lang      string
+	Languages []string
+	hash      uint64
 }
+
+// MainLang is the language of the main files, and of the edition at the
+// site's root.
+func (s *Site) MainLang() string { return s.Languages[0] }
 
 // Event is one event with its links to the rest of the site. Tags shadows
 // the front matter's tag names with the Tag pages they link to.
@@ -117,11 +128,30 @@ type Year struct {
 
 func (y *Year) Path() string { return "years/" + strconv.Itoa(y.Year) + "/" }
 
+// collation orders names as readers of a language expect: Ukrainian і
+// after и, not after я as in Unicode's order (CLDR's collation, by
+// golang.org/x/text/collate).
+type collation struct {
+	c   *collate.Collator
+	buf collate.Buffer
+}
+
+func newCollation(lang string) *collation {
+	return &collation{c: collate.New(language.Make(lang), collate.IgnoreCase)}
+}
+
+func (c *collation) key(s string) []byte {
+	return bytes.Clone(c.c.KeyFromString(&c.buf, s))
+}
+
 // Tag is a tag with its events.
 type Tag struct {
-	Name           string
-	Events         []*Event
-	hash, nameHash uint64
+	// Name is the tag's id, Label what readers see: its label in the
+	// site settings, or its id; LabelLang is the language of Label where
+	// it is not the page's.
+	Name, Label, LabelLang string
+	Events                 []*Event
+	hash, nameHash         uint64
 }
 
 func (t *Tag) Path() string { return "tags/" + t.Name + "/" }
@@ -137,6 +167,11 @@ type Options struct {
 	// Changed gives the day each content file (by its path in the content
 	// directory) last changed, as far as it is known.
 	Changed map[string]content.Date
+	// Lang is the language of the edition built, which sorts names;
+	// Languages are those of every edition (Editions sets both). Without
+	// them the site is in DefaultLanguage.
+	Lang      string
+	Languages []string
 }
 
 // Build links validated files into a Site. It expects content that passed
@@ -145,7 +180,10 @@ func Build(files *content.Files, opts Options) *Site {
 	if s := opts.Cache.patch(files, opts); s != nil {
 		return s
 	}
-	s := &Site{Site: files.Site}
+	s := &Site{Site: files.Site, Lang: cmp.Or(opts.Lang, DefaultLanguage), Languages: opts.Languages}
+	if len(s.Languages) == 0 {
+		s.Languages = []string{s.Lang}
+	}
 	for i := range files.Site.Parties {
 		s.Parties = append(s.Parties, &files.Site.Parties[i])
 	}
@@ -199,18 +237,19 @@ func (s *Site) addPeople(files []*content.Person, changed map[string]content.Dat
 	byID := make(map[string]*Person, len(files))
 	personOf := make([]*Person, len(files))
 	type keyed struct {
-		key    string // the name in lower case, compared once per person
+		key    []byte // the name's collation key, made once per person
 		person *Person
 	}
 	people := make([]keyed, len(files))
+	order := newCollation(s.Lang)
 	for i, cp := range files {
 		p := &Person{Person: cp, links: linksOfPerson(cp), Changed: changed[cp.Path]}
 		byID[p.links.id] = p
 		personOf[i] = p
-		people[i] = keyed{p.links.sortName, p}
+		people[i] = keyed{order.key(cp.Name), p}
 	}
 	slices.SortFunc(people, func(a, b keyed) int {
-		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.person.ID, b.person.ID))
+		return cmp.Or(bytes.Compare(a.key, b.key), strings.Compare(a.person.ID, b.person.ID))
 	})
 	s.People = make([]*Person, len(people))
 	for i, k := range people {
@@ -297,7 +336,7 @@ func (s *Site) groupByTag() {
 		for _, name := range e.links.tags {
 			t := byName[name]
 			if t == nil {
-				t = &Tag{Name: name}
+				t = s.newTag(name)
 				byName[name] = t
 				s.Tags = append(s.Tags, t)
 			}
@@ -305,7 +344,22 @@ func (s *Site) groupByTag() {
 			e.Tags = append(e.Tags, t)
 		}
 	}
-	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.Name, b.Name) })
+	order := newCollation(s.Lang)
+	keys := make(map[*Tag][]byte, len(s.Tags))
+	for _, t := range s.Tags {
+		keys[t] = order.key(t.Label)
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int {
+		return cmp.Or(bytes.Compare(keys[a], keys[b]), strings.Compare(a.Name, b.Name))
+	})
+}
+
+func (s *Site) newTag(name string) *Tag {
+	t := &Tag{Name: name, Label: s.Site.Tags.Get(name), LabelLang: s.LangOf("tags." + name)}
+	if t.Label == "" {
+		t.Label, t.LabelLang = name, s.Shown.Fallback
+	}
+	return t
 }
 
 // LatestOf returns the most recent event of a kind, or nil.

@@ -17,7 +17,7 @@ import (
 // found by its template and the hash of its value (model/hash.go), so it
 // is used again exactly while neither changes.
 type cardCache struct {
-	r      *Renderer
+	ed     *edition
 	mu     sync.Mutex
 	cards  map[uint64]cachedCard // by fingerprint
 	common uint64                // what every card depends on, this build
@@ -34,7 +34,7 @@ type cachedCard struct {
 func (c *cardCache) start(s *model.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.common = c.r.common(s)
+	c.common = c.ed.common(s)
 	if c.cards == nil {
 		c.cards = map[uint64]cachedCard{}
 	}
@@ -59,7 +59,7 @@ func (c *cardCache) start(s *model.Site) {
 // The template may show only what the value's hash covers.
 func (c *cardCache) render(name string, v model.Hashed) (template.HTML, error) {
 	html, err := c.get(name, v, func(buf *bytes.Buffer) error {
-		return c.r.layouts.partials.ExecuteTemplate(buf, name, v)
+		return c.ed.partials.ExecuteTemplate(buf, name, v)
 	})
 	// The template's output is escaped HTML.
 	return template.HTML(html), err

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
-	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
 )
 
@@ -107,10 +106,12 @@ type Chart struct {
 	y func(int) float64
 }
 
-// Tick is a position on an axis and its label.
+// Tick is a position on an axis and its label: a year, or on the axis of
+// numbers the Value, which each edition writes in its language.
 type Tick struct {
 	Pos   float64
 	Label string
+	Value int
 }
 
 // Series is the line of one party.
@@ -178,7 +179,7 @@ func newChart(r *model.Running, official []*model.Statement) *Chart {
 	y := func(n int) float64 { return round1(c.Bottom - float64(n)/float64(top)*(c.Bottom-c.Top)) }
 	c.x, c.y = x, y
 	for v := 0; v <= top; v += step {
-		c.YTicks = append(c.YTicks, Tick{y(v), lang.Number(v)})
+		c.YTicks = append(c.YTicks, Tick{Pos: y(v), Value: v})
 	}
 	// A tick every year, or every 2, 5, 10... years on a long record, so
 	// that ticks stay apart; the years are labelled in the middle of their
@@ -195,12 +196,12 @@ func newChart(r *model.Running, official []*model.Statement) *Chart {
 	for year := firstYear; year <= c.To.Year(); year += every {
 		start := x(content.NewDate(year, time.January, 1))
 		end := min(x(content.NewDate(year+1, time.January, 1)), c.Right)
-		c.XTicks = append(c.XTicks, Tick{start, strconv.Itoa(year)})
+		c.XTicks = append(c.XTicks, Tick{Pos: start, Label: strconv.Itoa(year)})
 		switch {
 		case every == 1 && end-start >= chartMinYearLabelWidth:
-			c.XLabels = append(c.XLabels, Tick{round1((start + end) / 2), strconv.Itoa(year)})
+			c.XLabels = append(c.XLabels, Tick{Pos: round1((start + end) / 2), Label: strconv.Itoa(year)})
 		case every > 1 && start > c.Left && start+chartMinYearLabelWidth/2 <= c.Right:
-			c.XLabels = append(c.XLabels, Tick{start, strconv.Itoa(year)})
+			c.XLabels = append(c.XLabels, Tick{Pos: start, Label: strconv.Itoa(year)})
 		}
 	}
 	for i, party := range r.Parties {
@@ -332,7 +333,7 @@ func newBarChart(years []model.YearTotal, parties []*content.Party) *BarChart {
 	step, top := yScale(largest)
 	height := func(n int) float64 { return round1(float64(n) / float64(top) * (b.Bottom - b.Top)) }
 	for v := 0; v <= top; v += step {
-		b.YTicks = append(b.YTicks, Tick{round1(b.Bottom - height(v)), lang.Number(v)})
+		b.YTicks = append(b.YTicks, Tick{Pos: round1(b.Bottom - height(v)), Value: v})
 	}
 	for j, p := range parties {
 		b.Legend = append(b.Legend, Bar{Index: j + 1, Party: p})

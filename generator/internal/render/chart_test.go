@@ -44,24 +44,20 @@ func vertices(t *testing.T, points string) [][2]float64 {
 }
 
 // valueAt reads a height back into a number, from the vertical axis's
-// ticks as a reader would: the first tick is 0, the last one its label.
+// ticks as a reader would: the first tick is 0, the last one its value.
 func valueAt(t *testing.T, c *Chart, y float64) float64 {
 	t.Helper()
 	zero, top := c.YTicks[0], c.YTicks[len(c.YTicks)-1]
-	if zero.Label != "0" {
-		t.Fatalf("the axis starts at %s", zero.Label)
+	if zero.Value != 0 {
+		t.Fatalf("the axis starts at %d", zero.Value)
 	}
-	max, err := strconv.Atoi(strings.ReplaceAll(top.Label, ",", ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return (zero.Pos - y) / (zero.Pos - top.Pos) * float64(max)
+	return (zero.Pos - y) / (zero.Pos - top.Pos) * float64(top.Value)
 }
 
 // tolerance is how far a number read back from a height may be from the
 // truth: heights are rounded to a tenth of a unit.
 func tolerance(c *Chart) float64 {
-	top, _ := strconv.Atoi(strings.ReplaceAll(c.YTicks[len(c.YTicks)-1].Label, ",", ""))
+	top := c.YTicks[len(c.YTicks)-1].Value
 	return 0.05*float64(top)/(c.Bottom-c.Top) + 1e-9
 }
 
@@ -79,7 +75,7 @@ func TestChartPoints(t *testing.T) {
 	// 372 days over 704 units; the axis goes to 300 in steps of 100.
 	var ticks []string
 	for _, tk := range c.YTicks {
-		ticks = append(ticks, tk.Label+"@"+strconv.FormatFloat(tk.Pos, 'f', -1, 64))
+		ticks = append(ticks, strconv.Itoa(tk.Value)+"@"+strconv.FormatFloat(tk.Pos, 'f', -1, 64))
 	}
 	if want := []string{"0@350", "100@241.3", "200@132.7", "300@24"}; !slices.Equal(ticks, want) {
 		t.Errorf("y ticks %q, want %q", ticks, want)
@@ -225,8 +221,8 @@ func TestChartMarksAndEndLabels(t *testing.T) {
 	if c.To.String() != "2023-02-01" {
 		t.Errorf("the axis ends on %s, want the last statement's date", c.To)
 	}
-	if top := c.YTicks[len(c.YTicks)-1].Label; top != "300" {
-		t.Errorf("the axis tops at %s, want 300 to hold 260", top)
+	if top := c.YTicks[len(c.YTicks)-1].Value; top != 300 {
+		t.Errorf("the axis tops at %d, want 300 to hold 260", top)
 	}
 	if len(c.Marks) != 2 {
 		t.Fatalf("%d marks, want 2", len(c.Marks))

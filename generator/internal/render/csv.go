@@ -106,7 +106,8 @@ func (r *Renderer) writeCSV(buf *bytes.Buffer, name string, header []string, eve
 		return err
 	}
 	for _, e := range events {
-		lines, err := r.piece(name, e, func(b *bytes.Buffer) error { return writeRecords(b, records(e)) })
+		// The data files are the main edition's: its cache keeps their pieces.
+		lines, err := r.editions[0].piece(name, e, func(b *bytes.Buffer) error { return writeRecords(b, records(e)) })
 		if err != nil {
 			return err
 		}

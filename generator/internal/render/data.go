@@ -84,7 +84,8 @@ func (r *Renderer) newPersonData(p *model.Person) any {
 }
 
 // The data files are rendered on every build, an item's encoding kept while
-// its fingerprint, that of the model value it shows, stays the same.
+// its fingerprint, that of the model value it shows, stays the same. They
+// are the site's, from its main edition.
 
 func (r *Renderer) eventsData(s *model.Site, common uint64) output {
 	return output{path: "data/events.json", kind: site.Data, fingerprint: alwaysRender, write: func(buf *bytes.Buffer) error {

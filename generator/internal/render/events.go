@@ -94,12 +94,12 @@ func (row *EventRow) HasUndisclosed() bool {
 // for each event's row, as one piece of HTML. Each row comes from the
 // cache while its event's hash is the same, so a table of ten thousand
 // events is put together again after an edit rather than rendered.
-func (r *Renderer) eventRows(s *model.Site, events []*model.Event) (template.HTML, error) {
+func (ed *edition) eventRows(s *model.Site, events []*model.Event) (template.HTML, error) {
 	rows := make([]string, len(events))
 	size := 0
 	for i, e := range events {
-		html, err := r.piece("event-row", e, func(buf *bytes.Buffer) error {
-			return r.layouts.partials.ExecuteTemplate(buf, "event-row", newEventRow(s, e))
+		html, err := ed.piece("event-row", e, func(buf *bytes.Buffer) error {
+			return ed.partials.ExecuteTemplate(buf, "event-row", newEventRow(s, e))
 		})
 		if err != nil {
 			return "", err
@@ -120,9 +120,9 @@ func (r *Renderer) eventRows(s *model.Site, events []*model.Event) (template.HTM
 // piece is what write makes of v, kept in the card cache for the next
 // build in watch mode; a one-shot build keeps nothing, as each piece is
 // used once.
-func (r *Renderer) piece(name string, v model.Hashed, write func(*bytes.Buffer) error) (string, error) {
-	if !r.opts.Once {
-		return r.cards.get(name, v, write)
+func (ed *edition) piece(name string, v model.Hashed, write func(*bytes.Buffer) error) (string, error) {
+	if !ed.r.opts.Once {
+		return ed.cards.get(name, v, write)
 	}
 	var buf bytes.Buffer
 	err := write(&buf)

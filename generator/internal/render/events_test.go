@@ -21,8 +21,14 @@ import (
 )
 
 // One format for a date or a range of dates everywhere: each month and
-// year written once.
+// year written once (in English here; TestDatesInEachLanguage has the
+// others).
 func TestDateRange(t *testing.T) {
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	formatDateRange := r.editions[0].dateRange
 	day := func(s string) content.Date {
 		d, err := content.ParseDate(s)
 		if err != nil {
@@ -80,7 +86,7 @@ func renderSite(t *testing.T, s *model.Site, base site.BaseURL) map[string][]byt
 		t.Fatal(diags)
 	}
 	var sink MapSink
-	if _, diags, err := r.Render(context.Background(), r.Plan(s), &sink, nil); err != nil || len(diags) > 0 {
+	if _, diags, err := r.Render(context.Background(), r.Plan([]*model.Site{s}), &sink, nil); err != nil || len(diags) > 0 {
 		t.Fatal(err, diags)
 	}
 	return sink.Files

@@ -15,6 +15,7 @@ const FeedSize = 20
 
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string      `xml:"xml:lang,attr"`
 	Title    string      `xml:"title"`
 	Subtitle string      `xml:"subtitle,omitempty"`
 	ID       string      `xml:"id"`
@@ -54,24 +55,28 @@ type atomTerm struct {
 	Term string `xml:"term,attr"`
 }
 
-// feed writes /feed.xml. Its ids are name-based UUIDs of the event ids, so
-// they stay the same when the site moves to another address, and its dates
-// are the events' own, so the feed is the same on every build.
-func (r *Renderer) feed(s *model.Site, common uint64) output {
+// feed writes the edition's feed, /feed.xml or /uk/feed.xml. Its ids are
+// name-based UUIDs of the event ids (and of the language, in an edition
+// other than the main one), so they stay the same when the site moves to
+// another address, and its dates are the events' own, so the feed is the
+// same on every build.
+func (ed *edition) feed(s *model.Site, common uint64) output {
 	latest := s.Latest(FeedSize)
-	return output{path: "feed.xml", kind: site.Feed, fingerprint: fingerprintOf(named(common, "feed.xml"), latest...), write: func(buf *bytes.Buffer) error {
+	path := ed.prefix + "feed.xml"
+	return output{path: path, kind: site.Feed, fingerprint: fingerprintOf(named(common, path), latest...), write: func(buf *bytes.Buffer) error {
 		f := atomFeed{
+			Lang:     ed.lang,
 			Title:    s.Title,
 			Subtitle: s.Description,
 			ID:       uuidURN("site:" + s.Title),
 			Author:   atomPerson{Name: s.Title},
 			Links: []atomLink{
-				{Rel: "self", Type: "application/atom+xml", Href: r.absURL("feed.xml")},
-				{Rel: "alternate", Type: "text/html", Href: r.absURL("")},
+				{Rel: "self", Type: "application/atom+xml", Href: ed.absURL("feed.xml")},
+				{Rel: "alternate", Type: "text/html", Href: ed.absURL("")},
 			},
 		}
 		for _, e := range latest {
-			entry, err := r.feedEntry(e)
+			entry, err := ed.feedEntry(e)
 			if err != nil {
 				return err
 			}
@@ -85,8 +90,8 @@ func (r *Renderer) feed(s *model.Site, common uint64) output {
 	}}
 }
 
-func (r *Renderer) feedEntry(e *model.Event) (atomEntry, error) {
-	body, err := r.markdown(e.Body)
+func (ed *edition) feedEntry(e *model.Event) (atomEntry, error) {
+	body, err := ed.markdown(e.Body)
 	if err != nil {
 		return atomEntry{}, err
 	}
@@ -96,10 +101,10 @@ func (r *Renderer) feedEntry(e *model.Event) (atomEntry, error) {
 	}
 	entry := atomEntry{
 		Title:     e.Title,
-		ID:        uuidURN("event:" + e.ID),
+		ID:        uuidURN("event:" + ed.idPrefix() + e.ID),
 		Published: e.Date.String() + "T00:00:00Z",
 		Updated:   updated.String() + "T00:00:00Z",
-		Link:      atomLink{Rel: "alternate", Type: "text/html", Href: r.absURL(e.Path())},
+		Link:      atomLink{Rel: "alternate", Type: "text/html", Href: ed.absURL(e.Path())},
 		Summary:   e.Summary,
 	}
 	if body != "" {
@@ -109,6 +114,15 @@ func (r *Renderer) feedEntry(e *model.Event) (atomEntry, error) {
 		entry.Category = append(entry.Category, atomTerm{Term: t.Name})
 	}
 	return entry, nil
+}
+
+// idPrefix tells apart the ids of the feed entries of an edition other
+// than the main one, which are other texts: "uk:".
+func (ed *edition) idPrefix() string {
+	if ed.prefix == "" {
+		return ""
+	}
+	return ed.lang + ":"
 }
 
 // uuidURN returns a version 5 (SHA-1, name-based) UUID for name in the URL

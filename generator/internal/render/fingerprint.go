@@ -20,13 +20,18 @@ import (
 // (the data files); digest sums are never 0.
 const alwaysRender = 0
 
-// common hashes what every output depends on: the layouts, the site
-// settings and the base URL.
-func (r *Renderer) common(s *model.Site) uint64 {
+// common hashes what every output of an edition depends on: the layouts
+// (translation files included), the site settings with their translation
+// into the edition's language, the editions and the base URL.
+func (ed *edition) common(s *model.Site) uint64 {
 	var d digest.Digest
-	d.Uint(r.layouts.hash)
+	d.Uint(ed.r.layouts.hash)
 	d.Uint(s.Site.Doc.Hash)
-	d.String(r.opts.BaseURL.String())
+	d.String(ed.r.opts.BaseURL.String())
+	d.String(ed.lang)
+	for _, l := range ed.r.opts.Languages {
+		d.String(l)
+	}
 	return d.Sum()
 }
 

@@ -30,8 +30,10 @@ func TestPageFingerprintCoversEveryField(t *testing.T) {
 		reflect.TypeFor[*Statistics]():     {newStatistics(s), (*Statistics)(nil)},
 		reflect.TypeFor[model.Hashed]():    {s.Tags[0], s.Years[0]},
 	}
-	// made from the others, or from what every page shares (see fingerprint)
-	derived := map[string]bool{"Site": true, "Kind": true, "Path": true, "Title": true, "Description": true, "Body": true, "Canonical": true}
+	// made from the others, or from what every page shares (see fingerprint;
+	// the edition and its languages are in common)
+	derived := map[string]bool{"Site": true, "Kind": true, "Path": true, "Title": true, "Description": true, "Body": true, "Canonical": true,
+		"Edition": true, "Alternates": true}
 	typ := reflect.TypeFor[Page]()
 	for i := range typ.NumField() {
 		f := typ.Field(i)
@@ -56,40 +58,44 @@ func TestPageFingerprintCoversEveryField(t *testing.T) {
 }
 
 // Pages of kinds that are not site-wide read of .Site only its settings,
-// as their fingerprints assume: each page of the shipped site renders the
-// same with a Site that holds only the settings.
+// as their fingerprints assume: each page of the shipped site, in every
+// edition, renders the same with a Site that holds only the settings.
 func TestPagesReadOnlyTheSettingsOfTheSite(t *testing.T) {
 	files, diags := content.Load(os.DirFS("../../../content"))
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	s := model.Build(files, model.Options{})
-	settings := &model.Site{Site: s.Site, Parties: s.Parties}
-	r, diags := New(os.DirFS("../../../layouts"), Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"}})
+	editions := new(model.Editions).Build(files, model.Options{}, false)
+	r, diags := New(os.DirFS("../../../layouts"), Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://example.org"},
+		Languages: model.Languages(files.Site)})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
 	checked := 0
-	for _, list := range r.lists {
-		if list.SiteWide {
-			continue
-		}
-		for _, p := range list.Pages(s, Sizes{Events: 10, People: 10}) {
-			var html [2][]byte
-			for k, site := range []*model.Site{s, settings} {
-				r.cards.start(s)
-				r.partials.start()
-				p.Site = site
-				var buf bytes.Buffer
-				if err := r.page(p, 0).write(&buf); err != nil {
-					t.Fatalf("%s: %v", p.Path, err)
+	for _, s := range editions {
+		ed := r.edition(s)
+		settings := &model.Site{Site: s.Site, Parties: s.Parties, Lang: s.Lang, Languages: s.Languages}
+		for _, list := range r.lists {
+			if list.SiteWide {
+				continue
+			}
+			for _, p := range list.Pages(s, Sizes{Events: 10, People: 10, Text: ed.text}) {
+				var html [2][]byte
+				for k, site := range []*model.Site{s, settings} {
+					ed.cards.start(s)
+					ed.cached.start()
+					p.Site = site
+					var buf bytes.Buffer
+					if err := ed.page(p, 0).write(&buf); err != nil {
+						t.Fatalf("%s: %v", p.Path, err)
+					}
+					html[k] = buf.Bytes()
 				}
-				html[k] = buf.Bytes()
+				if !bytes.Equal(html[0], html[1]) {
+					t.Errorf("%s%s: a page of kind %s reads more of .Site than its settings; make its list SiteWide, or give the page what it reads", ed.prefix, p.Path, list.Kind)
+				}
+				checked++
 			}
-			if !bytes.Equal(html[0], html[1]) {
-				t.Errorf("%s: a page of kind %s reads more of .Site than its settings; make its list SiteWide, or give the page what it reads", p.Path, list.Kind)
-			}
-			checked++
 		}
 	}
 	if checked < 100 {

@@ -27,8 +27,9 @@ var folding = true
 // arguments (and on the renderer's settings, which a template set is made
 // for).
 var pureFuncs = map[string]bool{
-	"url": true, "absURL": true, "asset": true, "searchIndex": true,
-	"number": true, "ordinal": true, "plural": true, "label": true, "qualifiedText": true,
+	"url": true, "absURL": true, "rootURL": true, "rootAbsURL": true, "asset": true, "searchIndex": true,
+	"t": true, "tn": true, "label": true, "kindTitle": true, "number": true, "digitGroup": true, "ordinal": true,
+	"qualifiedText": true, "link": true, "inLang": true, "strong": true,
 }
 
 // htmlTextEscaper is the escaper html/template puts at the end of a
@@ -186,4 +187,25 @@ func constant(n parse.Node) (reflect.Value, bool) {
 		return reflect.ValueOf(n.True), true
 	}
 	return reflect.Value{}, false
+}
+
+// foldConstants escapes every template of the edition, as its first
+// execution would, and folds its constant calls.
+func (ed *edition) foldConstants(funcs template.FuncMap) error {
+	for _, t := range ed.templates {
+		escape(t, "base.html")
+		n, err := fold(t, funcs)
+		ed.folded += n
+		if err != nil {
+			return err
+		}
+	}
+	var names []string
+	for _, t := range ed.partials.Templates() {
+		names = append(names, t.Name())
+	}
+	escape(ed.partials, names...)
+	n, err := fold(ed.partials, funcs)
+	ed.folded += n
+	return err
 }

@@ -34,9 +34,9 @@ func FuzzMarkdown(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	r := &Renderer{md: newMarkdown(site.BaseURL{Path: "/repo/"})}
+	ed := &edition{md: newMarkdown(site.BaseURL{Path: "/repo/"}, "uk/")}
 	f.Fuzz(func(t *testing.T, body string) {
-		out, err := r.markdown(body)
+		out, err := ed.markdown(body)
 		if err != nil {
 			return
 		}

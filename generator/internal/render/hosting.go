@@ -9,12 +9,23 @@ import (
 )
 
 type urlSet struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the namespace of the alternates' links.
+	XHTML string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapURL `xml:"url"`
 }
 
 type sitemapURL struct {
 	Loc string `xml:"loc"`
+	// Alternates are the page in every edition, and x-default, when the
+	// site has several.
+	Alternates []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 type sitemapIndex struct {
@@ -26,15 +37,15 @@ type sitemapIndex struct {
 // protocol.
 const SitemapLimit = 50000
 
-// sitemaps writes /sitemap.xml with every page; past SitemapLimit pages it
-// is an index of /sitemap-1.xml, /sitemap-2.xml and so on. The protocol
-// wants absolute URLs; without an origin in -base-url they are site-absolute
-// paths.
+// sitemaps writes /sitemap.xml with every page of every edition, each with
+// its alternates in the others; past SitemapLimit pages it is an index of
+// /sitemap-1.xml, /sitemap-2.xml and so on. The protocol wants absolute
+// URLs; without an origin in -base-url they are site-absolute paths.
 func (r *Renderer) sitemaps(pages []output, common uint64) []output {
-	var paths []string
+	var paths []*Page
 	for _, p := range pages {
 		if p.kind != site.NotFound {
-			paths = append(paths, p.page.Path)
+			paths = append(paths, p.page)
 		}
 	}
 	if len(paths) <= SitemapLimit {
@@ -53,12 +64,29 @@ func (r *Renderer) sitemaps(pages []output, common uint64) []output {
 		write: func(buf *bytes.Buffer) error { return writeXML(buf, index) }})
 }
 
-func (r *Renderer) urlSet(name string, paths []string, common uint64) output {
-	return output{path: name, kind: site.Sitemap, fingerprint: fingerprintOfNames(named(common, name), paths...),
+func (r *Renderer) urlSet(name string, pages []*Page, common uint64) output {
+	names := make([]string, 2*len(pages))
+	for i, p := range pages {
+		names[2*i], names[2*i+1] = p.Edition.Lang, p.Path
+	}
+	return output{path: name, kind: site.Sitemap, fingerprint: fingerprintOfNames(named(common, name), names...),
 		write: func(buf *bytes.Buffer) error {
-			set := urlSet{URLs: make([]sitemapURL, len(paths))}
-			for i, p := range paths {
-				set.URLs[i].Loc = r.absURL(p)
+			set := urlSet{URLs: make([]sitemapURL, len(pages))}
+			for i, p := range pages {
+				u := &set.URLs[i]
+				for _, a := range p.Alternates {
+					if a.Current {
+						u.Loc = a.AbsURL
+					}
+				}
+				if len(p.Alternates) < 2 {
+					continue
+				}
+				set.XHTML = "http://www.w3.org/1999/xhtml"
+				for _, a := range p.Alternates {
+					u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: a.Lang, Href: a.AbsURL})
+				}
+				u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: "x-default", Href: p.Alternates[0].AbsURL})
 			}
 			return writeXML(buf, set)
 		}}

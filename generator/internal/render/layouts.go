@@ -13,25 +13,23 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/exchange-timeline/timeline/generator/internal/site"
-
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // layoutSeed seeds the hash of the layouts, which the fingerprints of one
 // process compare.
 var layoutSeed = maphash.MakeSeed()
 
-// layouts is a parsed layouts directory.
+// layouts is a layouts directory, read: the sources of its templates, its
+// static files, and the hash of every file read, translation files
+// included. Each edition parses the templates with its own functions.
 type layouts struct {
-	pages map[site.Kind]*template.Template
-	// partials holds base.html and the partials, for templates executed
-	// on their own, such as cards.
-	partials *template.Template
+	sources  map[string]string // by name: "base.html", "partials/card.html"
+	partials []string          // the names of partials/*.html, in order
 	static   []staticFile
 	hashes   map[string]string // static path → short content hash
-	// folded counts the constant calls folded (fold.go).
-	folded int
 	// hash identifies every file read, for output fingerprints.
 	hash uint64
 	read maphash.Hash
@@ -42,71 +40,75 @@ type staticFile struct {
 	data []byte
 }
 
-// parseLayouts reads every template and static file of fsys. Templates are
-// named by their path, so errors name the file: "partials/card.html:3:9".
-func parseLayouts(fsys fs.FS, funcs template.FuncMap, pageKinds []site.Kind) (*layouts, diag.List) {
-	l := &layouts{pages: map[site.Kind]*template.Template{}, hashes: map[string]string{}}
+// readLayouts reads every template of the kinds of page, static file and
+// translation file of fsys.
+func readLayouts(fsys fs.FS, pageKinds []site.Kind) (*layouts, diag.List) {
+	l := &layouts{sources: map[string]string{}, hashes: map[string]string{}}
 	l.read.SetSeed(layoutSeed)
 	defer func() { l.hash = l.read.Sum64() }()
 	var diags diag.List
 	if err := l.readStatic(fsys); err != nil {
 		diags = append(diags, diag.Diagnostic{Path: "static", Message: err.Error()})
 	}
-	base := template.New("layouts").Funcs(funcs)
-	if err := l.parseFiles(base, fsys, "base.html"); err != nil {
-		return nil, append(diags, templateDiagnostic(err, ""))
-	}
-	partials, _ := fs.Glob(fsys, "partials/*.html")
-	if err := l.parseFiles(base, fsys, partials...); err != nil {
-		return nil, append(diags, templateDiagnostic(err, ""))
-	}
+	l.partials, _ = fs.Glob(fsys, "partials/*.html")
+	names := append([]string{"base.html"}, l.partials...)
 	for _, kind := range pageKinds {
-		t := template.Must(base.Clone())
-		if err := l.parseFiles(t, fsys, string(kind)+".html"); err != nil {
-			diags = append(diags, templateDiagnostic(err, ""))
-			continue
-		}
-		l.pages[kind] = t
+		names = append(names, string(kind)+".html")
 	}
-	l.partials = base
+	for _, name := range names {
+		src, err := l.readFile(fsys, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			diags = append(diags, templateDiagnostic(&missingLayout{name}, ""))
+		case err != nil:
+			diags = append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
+		default:
+			l.sources[name] = string(src)
+		}
+	}
+	catalogs, _ := fs.Glob(fsys, lang.CatalogDir+"/*.yaml")
+	for _, name := range catalogs {
+		if _, err := l.readFile(fsys, name); err != nil {
+			diags = append(diags, diag.Diagnostic{Path: name, Message: err.Error()})
+		}
+	}
 	return l, diags
 }
 
-// foldConstants escapes every template, as its first execution would,
-// and folds its constant calls (fold.go).
-func (l *layouts) foldConstants(funcs template.FuncMap) error {
-	for _, t := range l.pages {
-		escape(t, "base.html")
-		n, err := fold(t, funcs)
-		l.folded += n
-		if err != nil {
-			return err
+// parse parses the templates with funcs: a template set per page kind,
+// each with base.html and the partials, and the set of base.html and the
+// partials alone. Templates are named by their path, so errors name the
+// file: "partials/card.html:3:9".
+func (l *layouts) parse(funcs template.FuncMap, pageKinds []site.Kind) (map[site.Kind]*template.Template, *template.Template, diag.List) {
+	base := template.New("layouts").Funcs(funcs)
+	for _, name := range append([]string{"base.html"}, l.partials...) {
+		if err := l.parseInto(base, name); err != nil {
+			return nil, nil, diag.List{templateDiagnostic(err, "")}
 		}
 	}
-	var names []string
-	for _, t := range l.partials.Templates() {
-		names = append(names, t.Name())
+	pages := map[site.Kind]*template.Template{}
+	var diags diag.List
+	for _, kind := range pageKinds {
+		if _, ok := l.sources[string(kind)+".html"]; !ok {
+			continue // reported when read
+		}
+		t := template.Must(base.Clone())
+		if err := l.parseInto(t, string(kind)+".html"); err != nil {
+			diags = append(diags, templateDiagnostic(err, ""))
+			continue
+		}
+		pages[kind] = t
 	}
-	escape(l.partials, names...)
-	n, err := fold(l.partials, funcs)
-	l.folded += n
-	return err
+	return pages, base, diags
 }
 
-func (l *layouts) parseFiles(t *template.Template, fsys fs.FS, names ...string) error {
-	for _, name := range names {
-		src, err := l.readFile(fsys, name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return &missingLayout{name}
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return err
-		}
+func (l *layouts) parseInto(t *template.Template, name string) error {
+	src, ok := l.sources[name]
+	if !ok {
+		return &missingLayout{name}
 	}
-	return nil
+	_, err := t.New(name).Parse(src)
+	return err
 }
 
 // readFile reads a layout file and adds it to the layouts' hash.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -16,21 +17,26 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// newMarkdown returns the one goldmark instance every page shares. It is
-// goldmark's safe default (raw HTML is escaped, javascript: and similar
-// links are dropped) plus the extensions of content.MarkdownExtensions.
-func newMarkdown(base site.BaseURL) goldmark.Markdown {
+// newMarkdown returns the goldmark instance every page of an edition
+// shares. It is goldmark's safe default (raw HTML is escaped, javascript:
+// and similar links are dropped) plus the extensions of
+// content.MarkdownExtensions. prefix is the edition's folder ("uk/"), in
+// which links to pages lead.
+func newMarkdown(base site.BaseURL, prefix string) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(content.MarkdownExtensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(bodyTransformer{base}, 100)),
+			parser.WithASTTransformers(util.Prioritized(bodyTransformer{base, prefix}, 100)),
 		),
 	)
 }
 
 // bodyTransformer fits a Markdown body into its page.
-type bodyTransformer struct{ base site.BaseURL }
+type bodyTransformer struct {
+	base   site.BaseURL
+	prefix string
+}
 
 // HeadingIDPrefix starts the id of every heading of a body: "# Sources"
 // becomes id="text-sources". The layouts' own ids (main, sources,
@@ -42,8 +48,9 @@ const HeadingIDPrefix = "text-"
 // Transform moves headings one level down, because the page's title is the
 // only h1, and gives their ids HeadingIDPrefix; makes site-absolute links
 // ("/people/x/") carry the base path, so they work on a project site under
-// /REPO/; and empties any link the site does not allow (urls.Allowed),
-// which validation reports.
+// /REPO/, and lead to a page of the page's own edition ("/uk/people/x/");
+// and empties any link the site does not allow (urls.Allowed), which
+// validation reports.
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	var refused []*ast.AutoLink
 	var fragments []*ast.Link
@@ -90,21 +97,33 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 	}
 }
 
+// rebase puts a site-absolute link under the base path; a link to a page
+// (its path ends with "/", as every page's address does) goes to that page
+// in the edition, while files every edition shares ("/data/events.json")
+// stay where they are.
 func (t bodyTransformer) rebase(dest []byte) []byte {
-	if len(dest) > 0 && dest[0] == '/' && !bytes.HasPrefix(dest, []byte("//")) {
-		return []byte(t.base.URL(string(dest)))
+	if len(dest) == 0 || dest[0] != '/' || bytes.HasPrefix(dest, []byte("//")) {
+		return dest
 	}
-	return dest
+	p := string(dest)
+	pagePath := p
+	if end := strings.IndexAny(p, "?#"); end >= 0 {
+		pagePath = p[:end]
+	}
+	if strings.HasSuffix(pagePath, "/") {
+		p = "/" + t.prefix + p[1:]
+	}
+	return []byte(t.base.URL(p))
 }
 
 // markdown renders a body to HTML.
-func (r *Renderer) markdown(body string) (template.HTML, error) {
+func (ed *edition) markdown(body string) (template.HTML, error) {
 	w := markdownWriters.Get().(*markdownWriter)
 	defer markdownWriters.Put(w)
 	w.buf.Reset()
 	w.buf.Grow(len(body) + len(body)/4) // the HTML is a little longer than its Markdown
 	w.Reset(&w.buf)
-	if err := r.md.Convert([]byte(body), w); err != nil {
+	if err := ed.md.Convert([]byte(body), w); err != nil {
 		return "", err
 	}
 	// goldmark escapes raw HTML and unsafe links, so its output is trusted.

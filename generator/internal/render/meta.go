@@ -35,15 +35,15 @@ func (r *Renderer) portrait(p *model.Person) (*Portrait, error) {
 // and other readers of linked data: an Event for an event, a Person for a
 // person, the WebSite on the home page, and nothing on other pages. It is
 // JSON with <, > and & escaped, so it is safe in a <script> data block.
-func (r *Renderer) jsonLD(p *Page) (template.JS, error) {
+func (ed *edition) jsonLD(p *Page) (template.JS, error) {
 	var v any
 	switch p.Kind {
 	case site.Home:
-		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, r.absURL("")), InLanguage: p.Site.Language}
+		v = ldWebSite{ldThing: ld("WebSite", p.Site.Title, p.Site.Description, ed.absURL("")), InLanguage: ed.lang}
 	case site.Event:
-		v = r.ldEvent(p.Event)
+		v = ed.ldEvent(p.Event)
 	case site.Person:
-		person, err := r.ldPerson(p.Person)
+		person, err := ed.ldPerson(p.Person)
 		if err != nil {
 			return "", err
 		}
@@ -89,8 +89,8 @@ type ldPerson struct {
 
 // ldEvent reads only the event and its people, as the event page's
 // fingerprint covers.
-func (r *Renderer) ldEvent(e *model.Event) ldEvent {
-	ev := ldEvent{ldThing: ld("Event", e.Title, e.Summary, r.absURL(e.Path())), StartDate: e.Date.String(), EndDate: e.Date.String()}
+func (ed *edition) ldEvent(e *model.Event) ldEvent {
+	ev := ldEvent{ldThing: ld("Event", e.Title, e.Summary, ed.absURL(e.Path())), StartDate: e.Date.String(), EndDate: e.Date.String()}
 	if e.EndDate != nil {
 		ev.EndDate = e.EndDate.String()
 	}
@@ -101,20 +101,27 @@ func (r *Renderer) ldEvent(e *model.Event) ldEvent {
 	for _, pt := range e.Participants {
 		if !seen[pt.Person] {
 			seen[pt.Person] = true
-			ev.About = append(ev.About, ldThing{Type: "Person", Name: pt.Person.Name, URL: r.absURL(pt.Person.Path())})
+			ev.About = append(ev.About, ldThing{Type: "Person", Name: pt.Person.Name, URL: ed.absURL(pt.Person.Path())})
 		}
 	}
-	ev.Keywords = strings.Join(e.Event.Tags, ", ")
+	labels := make([]string, len(e.Tags))
+	for i, tag := range e.Tags {
+		labels[i] = tag.Label // in the edition's language, where translated
+	}
+	ev.Keywords = strings.Join(labels, ", ")
 	return ev
 }
 
-func (r *Renderer) ldPerson(p *model.Person) (ldPerson, error) {
-	person := ldPerson{ldThing: ld("Person", p.Name, p.Description, r.absURL(p.Path()))}
+func (ed *edition) ldPerson(p *model.Person) (ldPerson, error) {
+	person := ldPerson{ldThing: ld("Person", p.Name, p.Description, ed.absURL(p.Path()))}
 	if p.NativeName != "" {
 		person.AlternateName = append(person.AlternateName, p.NativeName)
 	}
 	person.AlternateName = append(person.AlternateName, p.Aliases...)
-	portrait, err := r.portrait(p)
+	if p.MainName != "" {
+		person.AlternateName = append(person.AlternateName, p.MainName)
+	}
+	portrait, err := ed.r.portrait(p)
 	if portrait != nil {
 		person.Image = portrait.AbsURL
 	}

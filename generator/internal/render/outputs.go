@@ -12,13 +12,14 @@ import (
 
 // A Plan lists the files of one build of a site, before they are rendered.
 type Plan struct {
-	site *model.Site
-	outs []output
+	sites []*model.Site // an edition each, as model.Editions builds them
+	outs  []output
 }
 
-// Plan lists the files the site will have.
-func (r *Renderer) Plan(site *model.Site) *Plan {
-	return &Plan{site: site, outs: r.outputs(site)}
+// Plan lists the files the site will have, from its editions: a Site per
+// language of the renderer's Options, in their order.
+func (r *Renderer) Plan(sites []*model.Site) *Plan {
+	return &Plan{sites: sites, outs: r.outputs(sites)}
 }
 
 // Outputs lists the files of the plan, each with the content that makes

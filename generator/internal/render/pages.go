@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"path"
+	"slices"
 	"strconv"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
@@ -18,8 +19,12 @@ type Page struct {
 	Kind site.Kind
 	// Path is the page's path under the base path: "" for the home page,
 	// "events/x/", "tags/x/page/2/", "404.html".
-	Path        string
-	Title       string // the page's own title, without the site's
+	Path  string
+	Title string // the page's own title, without the site's
+	// Edition is the edition the page belongs to; Alternates the same
+	// page in every edition, this one included, the main one first.
+	Edition     *Edition
+	Alternates  []Alternate
 	Description string
 	// Body is the page's Markdown, as HTML: the home page's introduction,
 	// an event's account or a person's biography.
@@ -60,6 +65,25 @@ func (p *Page) Changed() content.Date {
 		return p.Person.Changed
 	}
 	return content.Date{}
+}
+
+// Untranslated reports whether the page's own text, its title, summary or
+// body, is shown in the main files' language, for want of a translation:
+// the page then says so in a line.
+func (p *Page) Untranslated() bool {
+	var doc *content.Doc
+	var fields []string
+	switch {
+	case p.Event != nil:
+		doc, fields = &p.Event.Doc, []string{"title", "summary", "body"}
+	case p.Person != nil:
+		doc, fields = &p.Person.Doc, []string{"name", "description", "body"}
+	case p.Kind == site.Home:
+		doc, fields = &p.Site.Doc, []string{"title", "body"}
+	default:
+		return false
+	}
+	return slices.ContainsFunc(fields, func(f string) bool { return doc.LangOf(f) != "" })
 }
 
 // FirstPage reports whether the page is the first (or only) of its list,
@@ -117,8 +141,13 @@ type PageList struct {
 	Pages func(s *model.Site, sizes Sizes) []*Page
 }
 
-// Sizes are how many items a page of a long list holds.
-type Sizes struct{ Events, People int }
+// Sizes are how many items a page of a long list holds, and how the
+// edition being written says things: Text is its interface string for a
+// key (lang.Catalog.T), for the titles and descriptions made here.
+type Sizes struct {
+	Events, People int
+	Text           func(key string, pairs ...any) string
+}
 
 // pageLists are the site's kinds of page, in the order of the site's files.
 func pageLists() []PageList {
@@ -126,28 +155,28 @@ func pageLists() []PageList {
 		{Kind: site.Home, SiteWide: true, Pages: func(s *model.Site, _ Sizes) []*Page {
 			return []*Page{{Kind: site.Home, Title: s.Title, Description: s.Description, Events: s.Latest(LatestOnHome), markdown: s.Body}}
 		}},
-		{Kind: site.Numbers, SiteWide: true, Pages: func(s *model.Site, _ Sizes) []*Page {
-			return []*Page{{Kind: site.Numbers, Path: "numbers/", Title: "The numbers", Statistics: newStatistics(s),
-				Description: "What " + s.Title + " counts, year by year and in all, beside the official counts."}}
+		{Kind: site.Numbers, SiteWide: true, Pages: func(s *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Numbers, Path: "numbers/", Title: in.Text("page.numbers.title"), Statistics: newStatistics(s),
+				Description: in.Text("page.numbers.description", "Site", s.Title)}}
 		}},
-		{Kind: site.Events, SiteWide: true, Pages: func(s *model.Site, _ Sizes) []*Page {
+		{Kind: site.Events, SiteWide: true, Pages: func(s *model.Site, in Sizes) []*Page {
 			// Every event on one page, however many: its filters act on all.
-			return []*Page{{Kind: site.Events, Path: "events/", Title: "Every event", Events: s.Latest(len(s.Events)),
-				Description: "Every event on " + s.Title + " in one table: dates, figures, sources."}}
+			return []*Page{{Kind: site.Events, Path: "events/", Title: in.Text("page.events.title"), Events: s.Latest(len(s.Events)),
+				Description: in.Text("page.events.description", "Site", s.Title)}}
 		}},
-		{Kind: site.Years, SiteWide: true, Pages: func(*model.Site, Sizes) []*Page {
-			return []*Page{{Kind: site.Years, Path: "years/", Title: "Years", Description: "The exchanges year by year."}}
+		{Kind: site.Years, SiteWide: true, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Years, Path: "years/", Title: in.Text("page.years.title"), Description: in.Text("page.years.description")}}
 		}},
-		{Kind: site.Tags, SiteWide: true, Pages: func(*model.Site, Sizes) []*Page {
-			return []*Page{{Kind: site.Tags, Path: "tags/", Title: "Tags", Description: "The exchanges by topic."}}
+		{Kind: site.Tags, SiteWide: true, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.Tags, Path: "tags/", Title: in.Text("page.tags.title"), Description: in.Text("page.tags.description")}}
 		}},
-		{Kind: site.NotFound, Pages: func(*model.Site, Sizes) []*Page {
-			return []*Page{{Kind: site.NotFound, Path: "404.html", Title: "Page not found"}}
+		{Kind: site.NotFound, Pages: func(_ *model.Site, in Sizes) []*Page {
+			return []*Page{{Kind: site.NotFound, Path: "404.html", Title: in.Text("page.notfound.title")}}
 		}},
-		{Kind: site.People, Pages: func(s *model.Site, sizes Sizes) []*Page {
-			return Paginate(s.People, sizes.People, "people/", func(people []*model.Person, pager *Pager, path string) *Page {
-				return &Page{Kind: site.People, Path: path, Title: "People", People: people, Pager: pager,
-					Description: "Everyone named in the exchanges on " + s.Title + "."}
+		{Kind: site.People, Pages: func(s *model.Site, in Sizes) []*Page {
+			return Paginate(s.People, in.People, "people/", func(people []*model.Person, pager *Pager, path string) *Page {
+				return &Page{Kind: site.People, Path: path, Title: in.Text("page.people.title"), People: people, Pager: pager,
+					Description: in.Text("page.people.description", "Site", s.Title)}
 			})
 		}},
 		{Kind: site.Event, Pages: func(s *model.Site, _ Sizes) []*Page {
@@ -164,23 +193,23 @@ func pageLists() []PageList {
 			}
 			return pages
 		}},
-		{Kind: site.Year, Pages: func(s *model.Site, sizes Sizes) []*Page {
+		{Kind: site.Year, Pages: func(s *model.Site, in Sizes) []*Page {
 			var pages []*Page
 			for _, y := range s.Years {
 				title := strconv.Itoa(y.Year)
-				pages = append(pages, Paginate(y.Events, sizes.Events, y.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
+				pages = append(pages, Paginate(y.Events, in.Events, y.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
 					return &Page{Kind: site.Year, Path: path, Title: title, Year: y, Events: events, Pager: pager,
-						Description: "Every exchange of " + title + "."}
+						Description: in.Text("page.year.description", "Year", title)}
 				})...)
 			}
 			return pages
 		}},
-		{Kind: site.Tag, Pages: func(s *model.Site, sizes Sizes) []*Page {
+		{Kind: site.Tag, Pages: func(s *model.Site, in Sizes) []*Page {
 			var pages []*Page
 			for _, t := range s.Tags {
-				pages = append(pages, Paginate(t.Events, sizes.Events, t.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
-					return &Page{Kind: site.Tag, Path: path, Title: "Tagged " + t.Name, Tag: t, Events: events, Pager: pager,
-						Description: "Events tagged " + t.Name + "."}
+				pages = append(pages, Paginate(t.Events, in.Events, t.Path(), func(events []*model.Event, pager *Pager, path string) *Page {
+					return &Page{Kind: site.Tag, Path: path, Title: in.Text("page.tag.title", "Tag", t.Label), Tag: t, Events: events, Pager: pager,
+						Description: in.Text("page.tag.description", "Tag", t.Label)}
 				})...)
 			}
 			return pages
@@ -189,21 +218,31 @@ func pageLists() []PageList {
 }
 
 // outputs lists every file of the site, in a fixed order, each with its
-// fingerprint.
-func (r *Renderer) outputs(s *model.Site) []output {
-	common := r.common(s)
-	var pages []output
-	for _, list := range r.lists {
-		kind := named(common, string(list.Kind))
-		for _, p := range list.Pages(s, Sizes{Events: r.opts.EventsPerPage, People: r.opts.PeoplePerPage}) {
-			p.Site = s
-			pages = append(pages, r.page(p, p.fingerprint(kind, list.SiteWide)))
+// fingerprint: the pages, feed, redirects and search index of each
+// edition, then the files the editions share.
+func (r *Renderer) outputs(sites []*model.Site) []output {
+	var outs, pages []output
+	for _, s := range sites {
+		ed := r.edition(s)
+		common := ed.common(s)
+		in := Sizes{Events: r.opts.EventsPerPage, People: r.opts.PeoplePerPage, Text: ed.text}
+		var edPages []output
+		for _, list := range r.lists {
+			kind := named(common, string(list.Kind))
+			for _, p := range list.Pages(s, in) {
+				p.Site = s
+				edPages = append(edPages, ed.page(p, p.fingerprint(kind, list.SiteWide)))
+			}
 		}
+		pages = append(pages, edPages...)
+		outs = append(outs, edPages...)
+		outs = append(outs, ed.feed(s, common))
+		outs = append(outs, ed.redirects(s, common)...)
+		outs = append(outs, ed.searchIndex(s, common))
 	}
-	outs := append(pages, r.feed(s, common), r.robots(common), nojekyll(common), r.eventsData(s, common), r.peopleData(s, common),
-		r.eventsCSV(s, common), r.figuresCSV(s, common))
-	outs = append(outs, r.redirects(s, common)...)
-	outs = append(outs, r.searchIndex(s, r.search, common))
+	common := r.editions[0].common(sites[0])
+	outs = append(outs, r.robots(common), nojekyll(common), r.eventsData(sites[0], common), r.peopleData(sites[0], common),
+		r.eventsCSV(sites[0], common), r.figuresCSV(sites[0], common))
 	outs = append(outs, r.sitemaps(pages, common)...)
 	for _, f := range r.layouts.static {
 		outs = append(outs, output{path: f.path, kind: site.Static, fingerprint: named(common, f.path), write: func(buf *bytes.Buffer) error {
@@ -236,18 +275,19 @@ func Paginate[T any](items []T, size int, dir string, page func(items []T, pager
 	return pages
 }
 
-// page is the output of one HTML page.
-func (r *Renderer) page(p *Page, fingerprint uint64) output {
+// page is the output of one HTML page of the edition.
+func (ed *edition) page(p *Page, fingerprint uint64) output {
+	p.Edition, p.Alternates = ed.public(), ed.alternates(p.Path)
 	file := p.Path
 	if path.Ext(file) != ".html" {
 		file += "index.html"
 	}
-	if r.opts.BaseURL.Origin != "" && p.Kind != site.NotFound {
-		p.Canonical = r.absURL(p.Path)
+	if ed.r.opts.BaseURL.Origin != "" && p.Kind != site.NotFound {
+		p.Canonical = ed.absURL(p.Path)
 	}
-	return output{path: file, kind: p.Kind, page: p, fingerprint: fingerprint, write: func(buf *bytes.Buffer) error {
+	return output{path: ed.prefix + file, kind: p.Kind, page: p, fingerprint: fingerprint, write: func(buf *bytes.Buffer) error {
 		if p.markdown != "" {
-			html, err := r.markdown(p.markdown)
+			html, err := ed.markdown(p.markdown)
 			if err != nil {
 				return err
 			}
@@ -255,6 +295,6 @@ func (r *Renderer) page(p *Page, fingerprint uint64) output {
 			// The outputs live until the build ends; their HTML need not.
 			defer func() { p.Body = "" }()
 		}
-		return r.layouts.pages[p.Kind].ExecuteTemplate(buf, "base.html", p)
+		return ed.templates[p.Kind].ExecuteTemplate(buf, "base.html", p)
 	}}
 }

@@ -15,7 +15,7 @@ import (
 // HTML may depend on anything every page's fingerprint covers (the site
 // settings, the layouts, the base URL) and on its key.
 type partialCache struct {
-	r    *Renderer
+	ed   *edition
 	mu   sync.Mutex
 	html map[string]template.HTML
 }
@@ -39,7 +39,7 @@ func (c *partialCache) render(name string, data any, keys ...any) (template.HTML
 		return html, nil
 	}
 	var buf bytes.Buffer
-	if err := c.r.layouts.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := c.ed.partials.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	// The template's output is escaped HTML.

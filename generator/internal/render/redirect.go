@@ -26,23 +26,27 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url={{.Target}}">
 </head>
 <body>
-<p>This page has moved: <a href="{{.Target}}">{{.Title}}</a>.</p>
+<p>{{.Moved}}</p>
 </body>
 </html>
 `))
 
 // redirects returns a redirect output for each earlier id of each event and
-// person.
-func (r *Renderer) redirects(s *model.Site, common uint64) []output {
+// person, in the edition of s.
+func (ed *edition) redirects(s *model.Site, common uint64) []output {
 	var outs []output
 	add := func(dir string, doc *content.Doc, old []string, title, target string, to model.Hashed) {
 		for k, id := range old {
-			page := struct{ Lang, Policy, Title, Canonical, Target string }{
-				Lang: s.Language, Policy: site.ContentSecurityPolicy, Title: title, Canonical: r.absURL(target), Target: r.url(target)}
-			if page.Lang == "" {
-				page.Lang = "en"
+			moved, err := ed.t("page.moved", "Link", template.HTML(`<a href="`+template.HTMLEscapeString(ed.url(target))+`">`+
+				template.HTMLEscapeString(title)+`</a>`))
+			if err != nil {
+				panic(err) // checkMessages found the message
 			}
-			path := dir + id + "/index.html"
+			page := struct {
+				Lang, Policy, Title, Canonical, Target string
+				Moved                                  template.HTML
+			}{Lang: ed.lang, Policy: site.ContentSecurityPolicy, Title: title, Canonical: ed.absURL(target), Target: ed.url(target), Moved: moved}
+			path := ed.prefix + dir + id + "/index.html"
 			outs = append(outs, output{path: path, kind: site.Redirect, fingerprint: fingerprintOf(named(common, path), to),
 				write: func(buf *bytes.Buffer) error { return redirectPage.Execute(buf, page) },
 				from:  validate.Output{Doc: doc, Field: fmt.Sprintf("redirect_from[%d]", k)}})

@@ -20,10 +20,13 @@
 //	404.html          /404.html
 //	partials/*.html   templates shared by every page
 //	static/…          files copied as they are: static/style.css → /style.css
+//	i18n/LANG.yaml    the interface strings of each language (lang.Catalog)
 //
 // Every template receives a *Page. Functions available to templates are
 // listed in funcs.go. The kinds of page, and so the layouts, are those of
-// pageLists and Options.Pages.
+// pageLists and Options.Pages. The site has an edition in each of its
+// languages (edition.go); the pages of each are written with the same
+// layouts, in its language.
 package render
 
 import (
@@ -35,10 +38,11 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/par"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"github.com/exchange-timeline/timeline/generator/internal/validate"
-	"github.com/yuin/goldmark"
 )
 
 // Options configure a Renderer.
@@ -52,23 +56,23 @@ type Options struct {
 	Once bool
 	// Pages adds kinds of page to the site's own.
 	Pages []PageList
+	// Languages are the languages of the site's editions, the main
+	// files' first (model.Languages); without them the site is in
+	// model.DefaultLanguage.
+	Languages []string
 }
 
-// Renderer holds what every page shares: the parsed layouts, the Markdown
-// converter and the static assets. It is safe for concurrent use and meant
-// to be reused across builds.
+// Renderer holds what every page shares: the layouts and the static
+// assets, and each edition's parsed templates and Markdown converter. It is
+// safe for concurrent use and meant to be reused across builds.
 type Renderer struct {
-	opts    Options
-	lists   []PageList // the site's and Options.Pages
-	layouts *layouts
-	md      goldmark.Markdown
-	bufs    sync.Pool
+	opts     Options
+	lists    []PageList // the site's and Options.Pages
+	layouts  *layouts
+	editions []*edition // in the order of Options.Languages
+	bufs     sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
-	// search is the search index's edition, which keeps its items too.
-	search   *searchEdition
-	cards    cardCache
-	partials partialCache
 	// large keeps the buffer of each output larger than maxPooledBuffer
 	// (the data files, the table of every event), so that a rebuild writes
 	// it again into the same memory rather than allocate and clear
@@ -89,29 +93,55 @@ type Stats struct {
 	Files int               // every file
 }
 
-// New parses the layouts in fsys.
+// New reads the layouts in fsys, the translation file of each language
+// among them, and parses the templates for each edition.
 func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	opts.EventsPerPage = cmp.Or(opts.EventsPerPage, DefaultEventsPerPage)
 	opts.PeoplePerPage = cmp.Or(opts.PeoplePerPage, DefaultPeoplePerPage)
-	r := &Renderer{
-		opts:   opts,
-		lists:  append(pageLists(), opts.Pages...),
-		md:     newMarkdown(opts.BaseURL),
-		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
-		search: englishSearch(),
+	if len(opts.Languages) == 0 {
+		opts.Languages = []string{model.DefaultLanguage}
 	}
-	r.cards.r = r
-	r.partials.r = r
+	r := &Renderer{
+		opts:  opts,
+		lists: append(pageLists(), opts.Pages...),
+		bufs:  sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
 	kinds := make([]site.Kind, len(r.lists))
 	for i, l := range r.lists {
 		kinds[i] = l.Kind
 	}
 	var diags diag.List
-	funcs := r.funcs()
-	r.layouts, diags = parseLayouts(fsys, funcs, kinds)
-	if r.layouts != nil && !diags.HasErrors() && folding {
-		if err := r.layouts.foldConstants(funcs); err != nil {
-			diags = append(diags, templateDiagnostic(err, ""))
+	r.layouts, diags = readLayouts(fsys, kinds)
+	catalogs, errs := lang.LoadCatalogs(fsys, opts.Languages)
+	for _, err := range errs {
+		diags = append(diags, catalogDiagnostic(err, ""))
+	}
+	for i, l := range opts.Languages {
+		if catalogs[l] == nil {
+			return r, diags // its file is missing or cannot be read: reported above
+		}
+		ed := &edition{r: r, lang: l, prefix: editionPrefix(opts.Languages, i), catalog: catalogs[l]}
+		ed.md = newMarkdown(opts.BaseURL, ed.prefix)
+		ed.search = ed.newSearch()
+		ed.cards.ed, ed.cached.ed = ed, ed
+		r.editions = append(r.editions, ed)
+	}
+	for i, ed := range r.editions {
+		var parseDiags diag.List
+		funcs := ed.funcs()
+		ed.templates, ed.partials, parseDiags = r.layouts.parse(funcs, kinds)
+		if i == 0 {
+			// The templates are the same in every edition, and so are
+			// their problems.
+			diags = append(diags, parseDiags...)
+			if ed.partials != nil {
+				diags = append(diags, checkMessages(ed, catalogs, opts.Languages)...)
+			}
+		}
+		if !diags.HasErrors() && folding {
+			if err := ed.foldConstants(funcs); err != nil {
+				diags = append(diags, templateDiagnostic(err, ""))
+			}
 		}
 	}
 	return r, diags
@@ -135,9 +165,12 @@ type Result struct {
 // error from the sink stops nothing but is returned.
 // Render stops early, returning ctx's error, when ctx is cancelled.
 func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous map[string]uint64) (*Result, diag.List, error) {
-	s, outs := plan.site, plan.outs
-	r.cards.start(s)
-	r.partials.start()
+	outs := plan.outs
+	for _, s := range plan.sites {
+		ed := r.edition(s)
+		ed.cards.start(s)
+		ed.cached.start()
+	}
 	res := &Result{Stats: Stats{Kinds: map[site.Kind]int{}, Files: len(outs)}, Fingerprints: make(map[string]uint64, len(outs))}
 	var todo []int
 	for i, o := range outs {

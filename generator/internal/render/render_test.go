@@ -13,8 +13,14 @@ import (
 
 func markdown(t *testing.T, base, body string) string {
 	t.Helper()
-	r := &Renderer{md: newMarkdown(site.BaseURL{Path: base})}
-	html, err := r.markdown(body)
+	return markdownIn(t, base, "", body)
+}
+
+// markdownIn renders body as the edition in the folder prefix does.
+func markdownIn(t *testing.T, base, prefix, body string) string {
+	t.Helper()
+	ed := &edition{md: newMarkdown(site.BaseURL{Path: base}, prefix)}
+	html, err := ed.markdown(body)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,8 +94,17 @@ func TestHeadingIDsApart(t *testing.T) {
 
 var layoutID = regexp.MustCompile(`\sid="([^"]*)"`)
 
+// minimalLayouts are layouts with a page per kind that writes its title,
+// and the shipped translation files.
 func minimalLayouts() fstest.MapFS {
 	fsys := fstest.MapFS{"base.html": {Data: []byte(`{{template "main" .}}`)}}
+	for _, l := range []string{"en", "uk", "ru"} {
+		data, err := os.ReadFile("../../../layouts/i18n/" + l + ".yaml")
+		if err != nil {
+			panic(err)
+		}
+		fsys["i18n/"+l+".yaml"] = &fstest.MapFile{Data: data}
+	}
 	for _, list := range pageLists() {
 		kind := list.Kind
 		fsys[string(kind)+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Title}}{{end}}`)}
@@ -102,12 +117,13 @@ func TestLayoutErrorsNameTheirFile(t *testing.T) {
 	fsys["partials/card.html"] = &fstest.MapFile{Data: []byte("{{define \"card\"}}\n{{.Title}\n{{end}}")}
 	delete(fsys, "tags.html")
 	_, diags := New(fsys, Options{BaseURL: site.BaseURL{Path: "/"}})
-	if len(diags) != 1 || diags[0].Pos() != "partials/card.html:2" || !strings.Contains(diags[0].Message, "bad character") {
+	missing := "tags.html: this layout is missing (every page kind needs its template; see the list in generator/internal/render)"
+	if len(diags) != 2 || diags[0].String() != missing || diags[1].Pos() != "partials/card.html:2" || !strings.Contains(diags[1].Message, "bad character") {
 		t.Errorf("got %v", diags)
 	}
 	delete(fsys, "partials/card.html")
 	_, diags = New(fsys, Options{BaseURL: site.BaseURL{Path: "/"}})
-	if len(diags) != 1 || diags[0].String() != "tags.html: this layout is missing (every page kind needs its template; see the list in generator/internal/render)" {
+	if len(diags) != 1 || diags[0].String() != missing {
 		t.Errorf("got %v", diags)
 	}
 }

@@ -14,9 +14,11 @@ import (
 // limit, that together list every page once.
 func TestSitemapIndex(t *testing.T) {
 	r := &Renderer{opts: Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://owner.github.io"}}}
+	en := &Edition{Lang: "en"}
 	var pages []output
 	for i := range 2*SitemapLimit + 10 {
-		p := &Page{Kind: site.Event, Path: fmt.Sprintf("events/e%d/", i)}
+		path := fmt.Sprintf("events/e%d/", i)
+		p := &Page{Kind: site.Event, Path: path, Edition: en, Alternates: []Alternate{{Lang: "en", AbsURL: r.absURL(path), Current: true}}}
 		pages = append(pages, output{path: p.Path + "index.html", kind: p.Kind, page: p})
 	}
 	pages = append(pages, output{path: "404.html", kind: site.NotFound, page: &Page{Kind: site.NotFound, Path: "404.html"}})

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/digest"
@@ -31,10 +30,11 @@ const SearchIndexPath = "search-index.json"
 // it. The texts are kept as written: matching spellings, numbers and dates
 // is the script's work, on the index and the query alike.
 //
-//	{"months": [12 month names], "kinds": [kind labels, in content.EventKinds() order],
+//	{"months": [12 month names, as after a day], "monthsAlone": [12 month names, as alone],
+//	 "kinds": [kind labels, in content.EventKinds() order],
 //	 "urls": {"event": prefix, "person": prefix},
 //	 "tags": [{"n": name, "e": [events]}],
-//	 "people": [{"i": id, "n": name, "o": [native name, aliases...], "d": description, "e": [events]}],
+//	 "people": [{"i": id, "n": name, "o": [native name, name in the main files, aliases...], "d": description, "e": [events]}],
 //	 "events": [{"i": id, "t": title, "d": "YYYY-MM-DD", "e": end date, "k": kind (0 when left out),
 //	             "s": summary, "l": place, "m": mediator}]}
 //
@@ -64,22 +64,23 @@ type searchTag struct {
 }
 
 type searchHeader struct {
-	Months []string          `json:"months"`
-	Kinds  []string          `json:"kinds"`
-	URLs   map[string]string `json:"urls"`
-	Tags   []searchTag       `json:"tags"`
+	Months      []string          `json:"months"`
+	MonthsAlone []string          `json:"monthsAlone,omitempty"`
+	Kinds       []string          `json:"kinds"`
+	URLs        map[string]string `json:"urls"`
+	Tags        []searchTag       `json:"tags"`
 }
 
 // A searchEdition is what one search index holds: the texts of one
-// language's edition of the site. The site is written in English today;
-// an edition in another language gives its own path, month names, labels
-// and texts, and gets an index of its own with the same script.
+// language's edition of the site, with its path, month names and labels.
+// Each edition has an index of its own, searched by the same script.
 type searchEdition struct {
-	path   string
-	months [12]string // as written after a day: "24 August 2025"
-	kind   func(kind string) string
-	event  func(*model.Event) searchEventText
-	person func(*model.Person) searchPersonText
+	path        string
+	months      []string // as written after a day: "24 August 2025"
+	monthsAlone []string // as a month is named alone, where that differs: "серпень 2025"
+	kind        func(kind string) string
+	event       func(*model.Event) searchEventText
+	person      func(*model.Person) searchPersonText
 	// people and events keep the items' encodings between builds.
 	people, events jsonList
 }
@@ -91,50 +92,58 @@ type searchPersonText struct {
 	other             []string // the native name and the aliases
 }
 
-func englishSearch() *searchEdition {
-	ed := &searchEdition{
-		path: SearchIndexPath,
-		kind: content.Label,
+// newSearch is the search index of the edition: its texts, as the model
+// of the edition has them, and the English names of people besides their
+// names in the edition's language.
+func (ed *edition) newSearch() *searchEdition {
+	months := ed.catalog.MonthsAfterDay()
+	se := &searchEdition{
+		path:   ed.prefix + SearchIndexPath,
+		months: months,
+		kind:   func(kind string) string { return ed.text(labelKey(kind)) },
 		event: func(e *model.Event) searchEventText {
 			return searchEventText{title: e.Title, summary: e.Summary, place: e.Place, mediator: e.Mediator}
 		},
 		person: func(p *model.Person) searchPersonText {
 			t := searchPersonText{name: p.Name, description: p.Description}
-			if p.NativeName != "" {
-				t.other = append(t.other, p.NativeName)
+			for _, other := range append([]string{p.NativeName, p.MainName}, p.Aliases...) {
+				if other != "" && other != p.Name && !slices.Contains(t.other, other) {
+					t.other = append(t.other, other)
+				}
 			}
-			t.other = append(t.other, p.Aliases...)
 			return t
 		},
 	}
-	for m := range ed.months {
-		ed.months[m] = time.Month(m + 1).String()
+	if alone := ed.catalog.MonthsAlone(); !slices.Equal(alone, months) {
+		se.monthsAlone = alone
 	}
-	return ed
+	return se
 }
 
 // searchIndex is the output of an edition's index, made of the whole
 // site; each item's encoding is kept while what it is made of stays the
 // same.
-func (r *Renderer) searchIndex(s *model.Site, ed *searchEdition, common uint64) output {
-	return output{path: ed.path, kind: site.Search, fingerprint: fingerprintOf(named(common, ed.path), s),
-		write: func(buf *bytes.Buffer) error { return r.writeSearchIndex(buf, s, ed, common) }}
+func (ed *edition) searchIndex(s *model.Site, common uint64) output {
+	se := ed.search
+	return output{path: se.path, kind: site.Search, fingerprint: fingerprintOf(named(common, se.path), s),
+		write: func(buf *bytes.Buffer) error { return ed.writeSearchIndex(buf, s, se, common) }}
 }
 
-func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *searchEdition, common uint64) error {
+func (ed *edition) writeSearchIndex(buf *bytes.Buffer, s *model.Site, se *searchEdition, common uint64) error {
+	r := ed.r
 	eventNumber := make(map[*model.Event]int, len(s.Events))
 	for i, e := range s.Events {
 		eventNumber[e] = i
 	}
-	header := searchHeader{Months: ed.months[:], URLs: map[string]string{"event": r.url("events/"), "person": r.url("people/")}}
+	header := searchHeader{Months: se.months, MonthsAlone: se.monthsAlone, URLs: map[string]string{"event": ed.url("events/"), "person": ed.url("people/")}}
 	for _, k := range content.EventKinds() {
-		header.Kinds = append(header.Kinds, ed.kind(k))
+		header.Kinds = append(header.Kinds, se.kind(k))
 	}
 	for _, t := range s.Tags {
 		header.Tags = append(header.Tags, searchTag{Name: t.Name, Events: deltas(t.Events, eventNumber)})
 	}
 
-	base := named(common, ed.path)
+	base := named(common, se.path)
 	people := make([]jsonItem, len(s.People))
 	for i, p := range s.People {
 		events := deltas(p.Events, eventNumber)
@@ -146,14 +155,14 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 		}
 		people[i] = jsonItem{key: p.ID, fingerprint: d.Sum(),
 			value: func() any {
-				t := ed.person(p)
+				t := se.person(p)
 				return searchPerson{ID: p.ID, Name: t.name, Other: t.other, Description: t.description, Events: events}
 			}}
 	}
 	events := make([]jsonItem, len(s.Events))
 	for i, e := range s.Events {
 		events[len(s.Events)-1-i] = jsonItem{key: e.ID, fingerprint: fingerprintOf(base, e),
-			value: func() any { return searchEventOf(e, ed) }}
+			value: func() any { return searchEventOf(e, se) }}
 	}
 
 	data, err := json.Marshal(header)
@@ -163,11 +172,11 @@ func (r *Renderer) writeSearchIndex(buf *bytes.Buffer, s *model.Site, ed *search
 	// The header's closing brace gives way to the two lists.
 	buf.Write(data[:len(data)-1])
 	buf.WriteString(`,"people":`)
-	if err := ed.people.writeArray(buf, people, !r.opts.Once); err != nil {
+	if err := se.people.writeArray(buf, people, !r.opts.Once); err != nil {
 		return err
 	}
 	buf.WriteString(`,"events":`)
-	if err := ed.events.writeArray(buf, events, !r.opts.Once); err != nil {
+	if err := se.events.writeArray(buf, events, !r.opts.Once); err != nil {
 		return err
 	}
 	buf.WriteString("}\n")

@@ -66,9 +66,9 @@ func searchSite(t *testing.T, earlier ...string) *model.Site {
 }
 
 type searchIndexJSON struct {
-	Months, Kinds []string
-	URLs          map[string]string
-	Tags          []struct {
+	Months, MonthsAlone, Kinds []string
+	URLs                       map[string]string
+	Tags                       []struct {
 		N string
 		E []int
 	}
@@ -83,10 +83,10 @@ type searchIndexJSON struct {
 	}
 }
 
-func writeSearchIndex(t *testing.T, r *Renderer, site *model.Site, ed *searchEdition) (searchIndexJSON, string) {
+func writeSearchIndex(t *testing.T, ed *edition, site *model.Site) (searchIndexJSON, string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := r.searchIndex(site, ed, 1).write(&buf); err != nil {
+	if err := ed.searchIndex(site, 1).write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	var idx searchIndexJSON
@@ -107,13 +107,14 @@ func TestSearchIndex(t *testing.T) {
 		t.Fatal(diags)
 	}
 	site := searchSite(t)
-	idx, text := writeSearchIndex(t, r, site, r.search)
+	ed := r.editions[0]
+	idx, text := writeSearchIndex(t, ed, site)
 	// The tags' events: both (numbers 0 and 1), and the second (number 1).
 	if len(idx.Months) != 12 || idx.Months[7] != "August" || strings.Join(idx.Kinds, "|") != "Exchange|Repatriation of remains|Talks|Other" ||
 		fmt.Sprint(idx.Tags) != "[{civilians [0 1]} {journalists [1]}]" {
 		t.Errorf("the lists at the top: %v %v %+v", idx.Months, idx.Kinds, idx.Tags)
 	}
-	if idx.URLs["event"]+"2025-08-24-x/" != r.url(site.Events[1].Path()) || idx.URLs["person"]+"dmytro-khyliuk/" != r.url(site.People[0].Path()) ||
+	if idx.URLs["event"]+"2025-08-24-x/" != ed.url(site.Events[1].Path()) || idx.URLs["person"]+"dmytro-khyliuk/" != ed.url(site.People[0].Path()) ||
 		idx.URLs["person"] != "/repo/people/" {
 		t.Errorf("addresses: %v", idx.URLs)
 	}
@@ -142,7 +143,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("the index is not compact JSON with short keys and each text once:\n%s", text)
 	}
 	// Its fingerprint follows the events.
-	if r.searchIndex(searchSite(t, "2001-01-01"), r.search, 1).fingerprint == r.searchIndex(site, r.search, 1).fingerprint {
+	if ed.searchIndex(searchSite(t, "2001-01-01"), 1).fingerprint == ed.searchIndex(site, 1).fingerprint {
 		t.Error("the fingerprint does not change with a person")
 	}
 }
@@ -154,32 +155,43 @@ func TestSearchIndexEventNumbers(t *testing.T) {
 	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
 	site := searchSite(t, "2024-01-01")
 	site.People[0].Events = append(site.People[0].Events, site.Events[0], site.Events[1])
-	idx, _ := writeSearchIndex(t, r, site, r.search)
+	idx, _ := writeSearchIndex(t, r.editions[0], site)
 	if fmt.Sprint(idx.People[0].E) != "[0 1 1]" {
 		t.Errorf("the events 0, 1 and 2: %v", idx.People[0].E)
 	}
-	idx, _ = writeSearchIndex(t, r, searchSite(t, "2024-01-01", "2023-01-01"), r.search)
+	idx, _ = writeSearchIndex(t, r.editions[0], searchSite(t, "2024-01-01", "2023-01-01"))
 	if fmt.Sprint(idx.People[0].E) != "[3]" {
 		t.Errorf("after an earlier event, the person's is %v", idx.People[0].E)
 	}
 }
 
-// The index of another edition of the site has its months, labels and
-// texts: the builder takes them as parameters.
+// The index of another edition of the site is in its folder, with its
+// months (as after a day, and alone), its labels and the texts of its
+// model, and the names people have in the main files.
 func TestSearchIndexEdition(t *testing.T) {
-	r, _ := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}})
-	ed := &searchEdition{path: "uk/search-index.json",
-		months: [12]string{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
-		kind:   func(k string) string { return map[string]string{"exchange": "Обмін"}[k] },
-		event:  func(e *model.Event) searchEventText { return searchEventText{title: "Обмін " + e.ID} },
-		person: func(p *model.Person) searchPersonText {
-			return searchPersonText{name: p.NativeName, other: []string{p.Name}}
-		},
+	r, diags := New(minimalLayouts(), Options{BaseURL: site.BaseURL{Path: "/"}, Languages: []string{"en", "uk"}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
 	}
-	out := r.searchIndex(searchSite(t), ed, 1)
-	idx, _ := writeSearchIndex(t, r, searchSite(t), ed)
-	if out.path != "uk/search-index.json" || idx.Months[7] != "серпня" || idx.Kinds[0] != "Обмін" || idx.Events[0].T != "Обмін 2025-08-24-x" ||
-		idx.Events[0].S != "" || idx.People[0].N != "Дмитро Хилюк" || idx.People[0].O[0] != "Dmytro Khyliuk" || len(idx.Tags) != 2 {
+	ed := r.editions[1]
+	s := searchSite(t)
+	for _, e := range s.Events {
+		e.Event = &content.Event{Doc: e.Doc, Title: "Обмін " + e.ID, Date: e.Date, EndDate: e.EndDate, Kind: e.Kind}
+	}
+	p := s.People[0]
+	p.Person = &content.Person{Doc: p.Doc, Name: "Дмитро Хилюк", NativeName: p.NativeName, MainName: p.Name, Aliases: p.Aliases}
+	out := ed.searchIndex(s, 1)
+	var buf bytes.Buffer
+	if err := out.write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var idx searchIndexJSON
+	if err := json.Unmarshal(buf.Bytes(), &idx); err != nil {
+		t.Fatal(err)
+	}
+	if out.path != "uk/search-index.json" || idx.Months[7] != "серпня" || idx.MonthsAlone[7] != "серпень" || idx.Kinds[0] != "Обмін" ||
+		idx.Events[0].T != "Обмін 2025-08-24-x" || idx.Events[0].S != "" || idx.URLs["event"] != "/uk/events/" || idx.People[0].N != "Дмитро Хилюк" ||
+		strings.Join(idx.People[0].O, "|") != "Dmytro Khyliuk|Dmytro Khylyuk|Дмитрий Хилюк" || len(idx.Tags) != 2 {
 		t.Errorf("%s: %+v", out.path, idx)
 	}
 }
@@ -195,7 +207,7 @@ func TestJSONLD(t *testing.T) {
 			event = e
 		}
 	}
-	js, err := r.jsonLD(&Page{Site: site, Kind: "event", Event: event})
+	js, err := r.editions[0].jsonLD(&Page{Site: site, Kind: "event", Event: event})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,13 +225,13 @@ func TestJSONLD(t *testing.T) {
 		about[0].(map[string]any)["url"] != "https://example.org/repo/people/dmytro-khyliuk/" {
 		t.Errorf("event: %s", js)
 	}
-	js, err = r.jsonLD(&Page{Site: site, Kind: "person", Person: site.People[0]})
+	js, err = r.editions[0].jsonLD(&Page{Site: site, Kind: "person", Person: site.People[0]})
 	var p map[string]any
 	if err != nil || json.Unmarshal([]byte(js), &p) != nil || p["@type"] != "Person" || p["name"] != "Dmytro Khyliuk" ||
 		len(p["alternateName"].([]any)) != 2 || p["image"] != nil {
 		t.Errorf("person: %s %v", js, err)
 	}
-	if js, err := r.jsonLD(&Page{Site: site, Kind: "tags"}); js != "" || err != nil {
+	if js, err := r.editions[0].jsonLD(&Page{Site: site, Kind: "tags"}); js != "" || err != nil {
 		t.Errorf("tags page: %q %v", js, err)
 	}
 }
@@ -242,7 +254,7 @@ func TestPortrait(t *testing.T) {
 	if err != nil || !strings.HasPrefix(pt.URL, "/repo/portraits/dmytro-khyliuk.jpg?v=") || pt.AbsURL != "https://example.org"+pt.URL || pt.Alt != p.PortraitAlt {
 		t.Errorf("portrait: %+v %v", pt, err)
 	}
-	if js, _ := r.jsonLD(&Page{Kind: "person", Person: p}); !strings.Contains(string(js), `"image":"https://example.org/repo/portraits/dmytro-khyliuk.jpg?v=`) {
+	if js, _ := r.editions[0].jsonLD(&Page{Kind: "person", Person: p}); !strings.Contains(string(js), `"image":"https://example.org/repo/portraits/dmytro-khyliuk.jpg?v=`) {
 		t.Errorf("JSON-LD without the image: %s", js)
 	}
 	p.Portrait = "portraits/missing.jpg"

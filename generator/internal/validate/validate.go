@@ -91,6 +91,7 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	c.redirects()
 	c.sameDay()
 	c.statements()
+	c.translations()
 	return c.diags
 }
 
@@ -172,6 +173,7 @@ var repositoryPattern = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0
 
 func (c *checker) site(s *content.Site) {
 	c.body(&s.Doc)
+	c.languages(s)
 	if s.Repository != "" && !repositoryPattern.MatchString(s.Repository) {
 		c.errorf(&s.Doc, "repository", "write the GitHub owner and name, like exchange-timeline/timeline",
 			"repository %q is not a GitHub repository", s.Repository)
