@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/digest"
 )
 
 // The site is published in each of its languages (content.Site.Languages):
@@ -196,8 +197,9 @@ func (t *texts) put(field string, main *string, translated string) {
 // mix makes the copy's hash cover its translation's bytes too, so that
 // what depends on the copy changes with either file.
 func mix(main, translation uint64) uint64 {
-	h := main ^ (translation + 0x9e3779b97f4a7c15 + main<<6 + main>>2)
-	return h*0xbf58476d1ce4e5b9 | 1
+	d := digest.Of(main)
+	d.Uint(translation)
+	return d.Sum()
 }
 
 func localizeSite(s *content.Site, tr *content.SiteTranslation, shown func([]string) content.Shown) *content.Site {
