@@ -112,9 +112,6 @@ func firstNonBlankLine(src []byte) (int, string) {
 }
 
 func parseYAML(data []byte) (*yaml.Node, error) {
-	if root, ok := fastYAML(data); ok {
-		return root, nil
-	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, err
