@@ -20,9 +20,14 @@ import (
 // attributes and text once whitespace and the order of attributes are
 // normalised (JSON files compared as values). Lists are cut into short
 // pages, so that every kind of list page is there on a small corpus.
+// Without Hugo the test is skipped, unless REQUIRE_HUGO is set, as CI
+// sets it.
 func TestHugoTwin(t *testing.T) {
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
+		if os.Getenv("REQUIRE_HUGO") != "" {
+			t.Fatal("hugo is not installed (apt-get install hugo), and REQUIRE_HUGO is set")
+		}
 		t.Skip("hugo is not installed (apt-get install hugo): the Hugo twin of the benchmarks is not checked")
 	}
 	const events, eventsPerPage, peoplePerPage = 300, 10, 20
