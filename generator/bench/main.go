@@ -1,40 +1,62 @@
-// Command bench times full builds of synthetic corpora with timeline and,
-// when it is installed, with Hugo, and copies of timeline's output with
-// cp -r (the floor set by creating files); then the time from saving an
-// event to its page being updated in watch mode. Runs alternate between the
-// tools, so that a noisy machine disturbs them alike; compare the ratios.
+// Command bench times full builds of synthetic corpora with timeline, with
+// Hugo building the corpus's twin (a Hugo site that makes the same pages,
+// checked file by file after the runs), and with cp -r copying timeline's
+// output (the floor set by creating the files); then the time from saving
+// an event to its page being updated in watch mode, and watch mode's
+// memory over the edits. Runs alternate between the tools, so that a noisy
+// machine disturbs them alike, and every figure is a median; each run
+// reports wall time beside CPU time (user + system, from the kernel's
+// accounting of the process), which other work on the machine disturbs
+// far less. Compare the ratios, which are measured in the same run.
 //
-//	go run ./generator/bench [-sizes 1000,10000] [-runs 5] [-edits 50]
+//	go run ./generator/bench [-tmpfs] [-sizes 1000,10000] [-runs 5] [-edits 50]
+//	go run ./generator/bench gen-corpus [-hugo] N DIR
+//	go run ./generator/bench compare OURS HUGO
+//
+// With -tmpfs the corpora, the outputs and the copies live on a RAM disk
+// (/dev/shm, or a tmpfs mounted for the run), so that the disk's noise is
+// out of the picture; without it, on -dir's file system.
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
-	"syscall"
-	"text/tabwriter"
 	"time"
 
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 )
 
 func main() {
+	log.SetFlags(0)
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "gen-corpus":
+			genCorpus(os.Args[2:])
+			return
+		case "compare":
+			compareSites(os.Args[2:])
+			return
+		}
+	}
 	sizes := flag.String("sizes", "1000,10000", "corpus sizes, in events")
 	runs := flag.Int("runs", 5, "full builds per tool and size")
 	edits := flag.Int("edits", 50, "edits timed in watch mode, on the largest corpus of at most 10,000 events")
-	dir := flag.String("dir", filepath.Join(os.TempDir(), "timeline-bench"), "work `directory` (emptied first)")
-	translate := flag.String("translate", "", "give every event a translation into `language` (uk, ru), and the site an edition in it")
+	dir := flag.String("dir", "", "work `directory`, emptied first (default: timeline-bench in the temporary directory, or on the RAM disk with -tmpfs)")
+	tmpfs := flag.Bool("tmpfs", false, "work on a RAM disk: /dev/shm, or a tmpfs mounted on -dir")
+	hugoMax := flag.Int("hugo-max", 10000, "build the Hugo twin only for corpora of at most `N` events (it needs about 250 MB and 9 s of CPU per 1,000)")
+	cpus := flag.String("cpus", "", "run the tools on these `CPUs` only (taskset -c LIST)")
+	profile := flag.Bool("profile", true, "when a target is missed, profile one more build and print where its CPU time goes")
+	translate := flag.String("translate", "", "give every event a translation into `language` (uk, ru), and the site an edition in it (the Hugo twin stays English)")
 	flag.Parse()
-	log.SetFlags(0)
-	b := &bench{dir: *dir, translate: *translate}
-	b.setUp()
+	b := &bench{hugoMax: *hugoMax, cpus: *cpus, profile: *profile, translate: *translate}
+	b.setUp(*dir, *tmpfs)
+	defer b.tearDown()
 	watched := 0
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -53,23 +75,45 @@ func main() {
 
 type bench struct {
 	dir       string
-	translate string // the language of the events' translations, or ""
+	unmount   bool   // the RAM disk was mounted for this run
 	timeline  string // the binary
 	hugo      string // "" when Hugo is not installed
+	hugoMax   int
+	cpus      string
+	profile   bool
+	translate string // the language of the events' translations, or ""
 }
 
-func (b *bench) setUp() {
+func (b *bench) setUp(dir string, tmpfs bool) {
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "timeline-bench")
+		if tmpfs {
+			dir = "/dev/shm/timeline-bench"
+		}
+	}
+	b.dir = dir
 	if err := os.RemoveAll(b.dir); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.MkdirAll(b.dir, 0o755); err != nil {
 		log.Fatal(err)
 	}
+	if tmpfs && !onTmpfs(b.dir) {
+		// Not on a RAM disk yet: mount one (root only).
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=8g", "tmpfs", b.dir).CombinedOutput(); err != nil {
+			log.Fatalf("-tmpfs: %s is not on a RAM disk and mounting one failed: %v %s\nPass -dir with a directory under /dev/shm, or run as root.", b.dir, err, out)
+		}
+		b.unmount = true
+	}
 	b.timeline = filepath.Join(b.dir, "timeline")
 	run("go", "build", "-o", b.timeline, "./generator")
 	b.hugo, _ = exec.LookPath("hugo")
 	out, _ := exec.Command("go", "version").Output()
-	fmt.Printf("Machine: %d CPUs, %s", cpus(), out)
+	fmt.Printf("Machine: %d CPUs, load average %s, %s", cpus(), loadAverage(), out)
+	fmt.Printf("Work directory: %s (%s)\n", b.dir, fileSystem(b.dir))
+	if b.cpus != "" {
+		fmt.Printf("Tools pinned to CPUs %s (taskset)\n", b.cpus)
+	}
 	if b.hugo != "" {
 		v, _ := exec.Command(b.hugo, "version").Output()
 		fmt.Printf("Peer: %s", v)
@@ -77,6 +121,12 @@ func (b *bench) setUp() {
 		fmt.Println("Peer: hugo is not installed (apt-get install hugo); comparing with cp -r only")
 	}
 	fmt.Printf("Date: %s\n\n", time.Now().Format(time.DateOnly))
+}
+
+func (b *bench) tearDown() {
+	if b.unmount {
+		exec.Command("umount", b.dir).Run()
+	}
 }
 
 func cpus() int {
@@ -87,28 +137,15 @@ func cpus() int {
 	return 0
 }
 
-// measurement is one timed run of a command.
-type measurement struct {
-	wall, user, sys time.Duration
-	maxRSS          int64 // KiB
-}
-
-func measure(dir string, name string, args ...string) measurement {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		log.Fatalf("%s %v: %v\n%s", name, args, err, stderr.Bytes())
+// loadAverage is the machine's load over the last minute, five and
+// fifteen, as /proc/loadavg gives it: what else was running.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	fields := strings.Fields(string(data))
+	if err != nil || len(fields) < 3 {
+		return "unknown"
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return measurement{
-		wall:   time.Since(start),
-		user:   time.Duration(ru.Utime.Nano()),
-		sys:    time.Duration(ru.Stime.Nano()),
-		maxRSS: ru.Maxrss,
-	}
+	return strings.Join(fields[:3], " ")
 }
 
 func run(name string, args ...string) {
@@ -119,126 +156,52 @@ func run(name string, args ...string) {
 	}
 }
 
-// fullBuilds times fresh builds of an n-event corpus.
-func (b *bench) fullBuilds(n, runs int) {
-	root := filepath.Join(b.dir, strconv.Itoa(n))
-	content, hugoSite := filepath.Join(root, "content"), filepath.Join(root, "hugo")
-	layouts, _ := filepath.Abs("layouts")
-	source := corpus.Generate(n)
-	if b.translate != "" {
-		source = corpus.Translate(source, b.translate)
+// genCorpus is "bench gen-corpus [-hugo] N DIR": it writes the synthetic
+// corpus of N events into DIR, or with -hugo its Hugo twin, a Hugo site
+// that builds the same pages (its static files from -layouts).
+func genCorpus(args []string) {
+	fs := flag.NewFlagSet("gen-corpus", flag.ExitOnError)
+	hugo := fs.Bool("hugo", false, "write the Hugo twin of the corpus: a Hugo site that builds the same pages")
+	layouts := fs.String("layouts", "layouts", "the layouts `directory` whose static files the Hugo twin serves")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: go run ./generator/bench gen-corpus [-hugo] [-layouts DIR] N DIR")
+		fs.PrintDefaults()
 	}
-	if err := corpus.Write(content, source); err != nil {
-		log.Fatal(err)
+	fs.Parse(args)
+	n, err := strconv.Atoi(fs.Arg(0))
+	if fs.NArg() != 2 || err != nil || n <= 0 {
+		fs.Usage()
+		os.Exit(2)
 	}
-	if err := corpus.Write(hugoSite, corpus.GenerateHugo(n)); err != nil {
-		log.Fatal(err)
+	files := corpus.Generate(n)
+	if *hugo {
+		files, err = corpus.GenerateHugo(n, os.DirFS(filepath.Join(*layouts, "static")))
 	}
-	// Hugo serves the same stylesheet.
-	css, err := os.ReadFile(filepath.Join(layouts, "static", "style.css"))
 	if err == nil {
-		os.MkdirAll(filepath.Join(hugoSite, "static"), 0o755)
-		os.WriteFile(filepath.Join(hugoSite, "static", "style.css"), css, 0o644)
+		err = corpus.Write(fs.Arg(1), files)
 	}
-	out, hugoOut, copyOut := filepath.Join(root, "public"), filepath.Join(root, "hugo-public"), filepath.Join(root, "copy")
-	results := map[string][]measurement{}
-	for r := range runs {
-		tools := []string{"timeline", "hugo", "cp -r"}
-		if r%2 == 1 {
-			slices.Reverse(tools)
-		}
-		for _, tool := range tools {
-			switch tool {
-			case "timeline":
-				os.RemoveAll(out)
-				results[tool] = append(results[tool], measure(root, b.timeline, "build", "-content", content, "-layouts", layouts, "-out", out))
-			case "hugo":
-				if b.hugo == "" {
-					continue
-				}
-				os.RemoveAll(hugoOut)
-				results[tool] = append(results[tool], measure(hugoSite, b.hugo, "--quiet", "-d", hugoOut))
-			case "cp -r":
-				if _, err := os.Stat(out); err != nil {
-					continue // timeline has not built yet in this round
-				}
-				os.RemoveAll(copyOut)
-				results[tool] = append(results[tool], measure(root, "cp", "-r", out, copyOut))
-			}
-		}
+	if err != nil {
+		log.Fatal(err)
 	}
-	files, size := count(out)
-	fmt.Printf("%d events, %d people: timeline writes %d files, %.0f MB; %d runs each\n", n, max(n/2, 3), files, float64(size)/1e6, runs)
-	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "tool\twall median\tmin\tmax\tuser CPU\tsys CPU\tpeak RSS\t")
-	for _, tool := range []string{"timeline", "hugo", "cp -r"} {
-		ms := results[tool]
-		if len(ms) == 0 {
-			continue
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%d MiB\t\n", tool, seconds(median(ms, wall)), seconds(minOf(ms, wall)), seconds(maxOf(ms, wall)),
-			seconds(median(ms, user)), seconds(median(ms, sys)), peak(ms)/1024)
-	}
-	w.Flush()
-	ours := results["timeline"]
-	if hugo := results["hugo"]; len(hugo) > 0 {
-		fmt.Printf("timeline/hugo: wall %.2f×, user CPU %.2f×, peak RSS %.2f×\n",
-			ratio(median(ours, wall), median(hugo, wall)), ratio(median(ours, user), median(hugo, user)), float64(peak(ours))/float64(peak(hugo)))
-	}
-	if cp := results["cp -r"]; len(cp) > 0 {
-		fmt.Printf("timeline/cp -r of its output: wall %.2f×\n", ratio(median(ours, wall), median(cp, wall)))
-	}
-	fmt.Println()
 }
 
-func count(dir string) (files int, size int64) {
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files++
-			if info, err := d.Info(); err == nil {
-				size += info.Size()
-			}
-		}
-		return nil
-	})
-	return files, size
-}
-
-func wall(m measurement) time.Duration { return m.wall }
-func user(m measurement) time.Duration { return m.user }
-func sys(m measurement) time.Duration  { return m.sys }
-
-func sorted(ms []measurement, f func(measurement) time.Duration) []time.Duration {
-	ds := make([]time.Duration, len(ms))
-	for i, m := range ms {
-		ds[i] = f(m)
+// compareSites is "bench compare OURS HUGO": it compares a site timeline
+// built with the one Hugo built from the twin, and prints how they differ.
+func compareSites(args []string) {
+	fs := flag.NewFlagSet("compare", flag.ExitOnError)
+	fs.Parse(args)
+	if fs.NArg() != 2 {
+		log.Fatal("usage: go run ./generator/bench compare OURS HUGO")
 	}
-	slices.Sort(ds)
-	return ds
-}
-
-func median(ms []measurement, f func(measurement) time.Duration) time.Duration {
-	ds := sorted(ms, f)
-	return ds[len(ds)/2]
-}
-
-func minOf(ms []measurement, f func(measurement) time.Duration) time.Duration {
-	return sorted(ms, f)[0]
-}
-
-func maxOf(ms []measurement, f func(measurement) time.Duration) time.Duration {
-	ds := sorted(ms, f)
-	return ds[len(ds)-1]
-}
-
-func peak(ms []measurement) int64 {
-	var p int64
-	for _, m := range ms {
-		p = max(p, m.maxRSS)
+	diffs, compared, err := corpus.Compare(fs.Arg(0), fs.Arg(1), corpus.Compared{Ignore: corpus.NotTwinned})
+	if err != nil {
+		log.Fatal(err)
 	}
-	return p
+	for _, d := range diffs {
+		fmt.Println(d)
+	}
+	fmt.Printf("%d files compared, %d differences\n", compared, len(diffs))
+	if len(diffs) > 0 {
+		os.Exit(1)
+	}
 }
-
-func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
-
-func seconds(d time.Duration) string { return fmt.Sprintf("%.3fs", d.Seconds()) }

@@ -17,7 +17,7 @@ import (
 
 // watchEdits times, in watch mode on the n-event corpus, how long each of
 // edits saves of one event takes to reach its page in the output, and how
-// the process's memory changes over the edits.
+// the process's memory changes over the edits: it must not grow.
 func (b *bench) watchEdits(n, edits int) {
 	root := filepath.Join(b.dir, strconv.Itoa(n))
 	content, out := filepath.Join(root, "content"), filepath.Join(root, "watched")
@@ -51,7 +51,9 @@ func (b *bench) watchEdits(n, edits int) {
 	}
 	title := regexp.MustCompile(`(?m)^title: .*$`)
 	var latencies []time.Duration
-	var rssFirst int64
+	var memory []string // resident memory at a few points
+	checkpoints := map[int]bool{1: true, edits / 10: true, edits / 2: true, edits: true}
+	var rssFirst, rssLast int64
 	for i := 1; i <= edits; i++ {
 		marker := fmt.Sprintf("Bench edit %d", i)
 		edited := title.ReplaceAll(original, []byte("title: "+marker))
@@ -60,8 +62,12 @@ func (b *bench) watchEdits(n, edits int) {
 			log.Fatal(err)
 		}
 		latencies = append(latencies, waitFor(page, []byte(marker+"<"), start))
-		if i == 1 {
-			rssFirst = rss(cmd.Process.Pid)
+		if checkpoints[i] {
+			rssLast = rss(cmd.Process.Pid)
+			if i == 1 {
+				rssFirst = rssLast
+			}
+			memory = append(memory, fmt.Sprintf("%d MB after %d", rssLast*1024/1e6, i))
 		}
 		time.Sleep(20 * time.Millisecond) // let each edit be its own rebuild
 	}
@@ -70,7 +76,14 @@ func (b *bench) watchEdits(n, edits int) {
 	fmt.Printf("Watch mode, %d events: save of one event to its page updated, %d edits\n", n, edits)
 	fmt.Printf("  median %s, min %s, p90 %s, max %s\n", ms(latencies[len(latencies)/2]), ms(latencies[0]),
 		ms(latencies[len(latencies)*9/10]), ms(latencies[len(latencies)-1]))
-	fmt.Printf("  resident memory after the first edit %d MiB, after the last %d MiB\n", rssFirst/1024, rss(cmd.Process.Pid)/1024)
+	fmt.Printf("  resident memory: %s\n", strings.Join(memory, ", "))
+	median := latencies[len(latencies)/2]
+	if n == 10000 {
+		verdict := map[bool]string{true: "met", false: "MISSED"}
+		fmt.Printf("Target save-to-page ≤ 50 ms at 10,000 events: %s (median %s)\n", verdict[median <= 50*time.Millisecond], ms(median))
+		grew := float64(rssLast-rssFirst) / float64(rssFirst)
+		fmt.Printf("Target memory does not grow over the edits: %s (%+.0f%% from the first edit to the last)\n", verdict[grew <= 0.1], grew*100)
+	}
 }
 
 // waitFor polls path until it contains want, and returns the time since

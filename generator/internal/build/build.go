@@ -123,10 +123,9 @@ func (opts Options) outputs(files *content.Files, plan *render.Plan, found diag.
 			reported[at{d.Path, d.Field}] = true
 		}
 	}
-	positions := positionsOf(files)
-	clashes = slices.DeleteFunc(opts.place(clashes, positions, opts.ContentDir),
+	clashes = slices.DeleteFunc(opts.place(clashes, files, opts.ContentDir),
 		func(d diag.Diagnostic) bool { return reported[at{d.Path, d.Field}] })
-	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), positions, opts.ContentDir)
+	named := opts.place(slices.Concat(validate.Portraits(files, outs), validate.SiteLinks(files, outs)), files, opts.ContentDir)
 	// Each edition has the same files under its folder, and the same
 	// clashes: each is told once.
 	return slices.CompactFunc(slices.Concat(clashes, named, opts.place(layoutDiags, nil, opts.LayoutsDir)),
@@ -155,7 +154,7 @@ func check(cache *content.Cache, checks *validate.Cache, editions *model.Edition
 	if err := ctx.Err(); err != nil {
 		return nil, nil, nil, err
 	}
-	diags = opts.place(diags, positionsOf(files), opts.ContentDir)
+	diags = opts.place(diags, files, opts.ContentDir)
 	diags.Sort()
 	return files, sites, diags, nil
 }
@@ -168,19 +167,20 @@ func (opts Options) context() context.Context {
 }
 
 // positionsOf maps each decoded file's path to its values' positions.
+// forgetPositions lets the positions of every value go once the content
+// is checked: a one-shot build places no problem at a line after that,
+// and they need not take memory while the site is rendered.
+func forgetPositions(files *content.Files) {
+	for _, doc := range files.Docs() {
+		doc.Positions = nil
+	}
+}
+
 func positionsOf(files *content.Files) map[string]*content.Positions {
-	m := make(map[string]*content.Positions, len(files.Events)+len(files.People)+len(files.Statements)+1)
-	if files.Site != nil {
-		m[files.Site.Path] = files.Site.Positions
-	}
-	for _, e := range files.Events {
-		m[e.Path] = e.Positions
-	}
-	for _, p := range files.People {
-		m[p.Path] = p.Positions
-	}
-	for _, st := range files.Statements {
-		m[st.Path] = st.Positions
+	docs := files.Docs()
+	m := make(map[string]*content.Positions, len(docs))
+	for _, doc := range docs {
+		m[doc.Path] = doc.Positions
 	}
 	for _, t := range files.Translations() {
 		m[t.Path] = t.Positions
@@ -265,6 +265,9 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
+	if b.opts.Once {
+		forgetPositions(files)
+	}
 	res, renderDiags, err := b.renderer.Render(ctx, plan, sink, b.fingerprints)
 	diags = append(diags, b.opts.place(renderDiags, nil, b.opts.LayoutsDir)...)
 	diags.Sort()
@@ -287,10 +290,18 @@ func (b *Builder) Build(changes Changes, sink render.Sink) (*Result, diag.List, 
 // line and column, from the positions the decoder recorded, and names their
 // file as the user knows it. A file's positions are indexed once, however
 // many problems it has.
-func (opts Options) place(diags diag.List, positions map[string]*content.Positions, dir string) diag.List {
+//
+// The positions are looked up in files (nil for problems in the layouts),
+// and only when there is a problem to place: watch mode calls place on
+// every rebuild, nearly always with nothing to place.
+func (opts Options) place(diags diag.List, files *content.Files, dir string) diag.List {
+	var positions map[string]*content.Positions
 	locators := map[string]*content.Locator{}
 	for i := range diags {
 		d := &diags[i]
+		if positions == nil && files != nil {
+			positions = positionsOf(files)
+		}
 		if pos := positions[d.Path]; pos != nil && d.Line == 0 {
 			l, ok := locators[d.Path]
 			if !ok {

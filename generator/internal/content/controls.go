@@ -20,6 +20,12 @@ func controls(p string, src []byte) diag.List {
 	var diags diag.List
 	line, col, found := 1, 1, 0
 	for i := 0; i < len(src); {
+		// Printable ASCII, nearly all of any file, needs no decoding.
+		if c := src[i]; c >= 0x20 && c < 0x7f {
+			i++
+			col++
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		i += size
 		switch {

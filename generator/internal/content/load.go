@@ -36,6 +36,24 @@ type Files struct {
 	Broken []string
 }
 
+// Docs returns every file read, the site settings first.
+func (f *Files) Docs() []*Doc {
+	docs := make([]*Doc, 0, 1+len(f.Events)+len(f.People)+len(f.Statements))
+	if f.Site != nil {
+		docs = append(docs, &f.Site.Doc)
+	}
+	for _, e := range f.Events {
+		docs = append(docs, &e.Doc)
+	}
+	for _, p := range f.People {
+		docs = append(docs, &p.Doc)
+	}
+	for _, s := range f.Statements {
+		docs = append(docs, &s.Doc)
+	}
+	return docs
+}
+
 // IDOf returns the id of the file at path p: its name without ".md".
 func IDOf(p string) string {
 	return strings.TrimSuffix(path.Base(p), ".md")
@@ -183,11 +201,17 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err == nil && len(src) > MaxFileSize {
+	// One read into a buffer of the file's size, where the size is known.
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxFileSize {
+		size = int(info.Size())
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && buf.Len() > MaxFileSize {
 		err = errTooLarge
 	}
-	return src, err
+	return buf.Bytes(), err
 }
 
 // readError explains why a listed file could not be read.

@@ -34,6 +34,8 @@ type edition struct {
 	search   *searchEdition
 	cards    cardCache
 	cached   partialCache
+	// folded counts the constant calls folded in its templates (fold.go).
+	folded int
 }
 
 // Edition is what a page knows of its edition, for the layouts.

@@ -29,6 +29,8 @@ import (
 //	number N       1000 → "1,000", "1 000" (narrow no-break space) in Ukrainian and Russian
 //	digitGroup     what number writes between groups of three digits, for scripts
 //	date D         a content.Date or PartialDate as readers see it: "24 серпня 2025", "березень 2022"
+//	dates D E      a date and an optional end date as HTML, each in a time element, as one range
+//	               reads: <time datetime="2025-05-23">23</time>–<time datetime="2025-05-25">25 May 2025</time>
 //	dateRange D E  the text of a date and an optional end date, as one range reads:
 //	               .Start "23", .End "25 May 2025", .Sep "–"; .End is "" without E
 //	qualifiedText N Q   N with its content.Qualifier as plain text, "≈ 250", for attributes and SVG titles
@@ -91,6 +93,7 @@ func (ed *edition) funcs() template.FuncMap {
 		"ordinal":               ed.catalog.Ordinal,
 		"neg":                   func(n int) int { return -n },
 		"dateRange":             ed.dateRange,
+		"dates":                 ed.dates,
 		"label":                 ed.label,
 		"kindTitle":             ed.kindTitle,
 		"captivity":             ed.captivity,
@@ -330,6 +333,18 @@ func (ed *edition) dateRange(start content.Date, end *content.Date) DateRange {
 		return DateRange{c.DayMonth(s), " – ", c.Date(e)}
 	}
 	return DateRange{strconv.Itoa(s.Day()), "–", c.Date(e)}
+}
+
+// dates writes a date, or a range of dates, in time elements: one call
+// where a layout would otherwise look up the dates twice and print four
+// values.
+func (ed *edition) dates(start content.Date, end *content.Date) template.HTML {
+	r := ed.dateRange(start, end)
+	html := element("time", `datetime="`+template.HTMLEscapeString(start.String())+`"`, r.Start)
+	if end != nil {
+		html += template.HTML(template.HTMLEscapeString(r.Sep)) + element("time", `datetime="`+template.HTMLEscapeString(end.String())+`"`, r.End)
+	}
+	return html
 }
 
 // policy is the template function contentSecurityPolicy: the page's policy,

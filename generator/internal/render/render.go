@@ -73,9 +73,11 @@ type Renderer struct {
 	bufs     sync.Pool
 	// eventsJSON and peopleJSON keep the data files' items between builds.
 	eventsJSON, peopleJSON jsonList
-	// sizes keeps the length of each output larger than maxPooledBuffer,
-	// so that the next build writes it into a buffer allocated once.
-	sizes sync.Map // path → int
+	// large keeps the buffer of each output larger than maxPooledBuffer
+	// (the data files, the table of every event), so that a rebuild writes
+	// it again into the same memory rather than allocate and clear
+	// megabytes; a one-shot build keeps none.
+	large sync.Map // path → *bytes.Buffer
 }
 
 // A Sink receives the files of the site. WriteFile is called from several
@@ -126,13 +128,19 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	}
 	for i, ed := range r.editions {
 		var parseDiags diag.List
-		ed.templates, ed.partials, parseDiags = r.layouts.parse(ed.funcs(), kinds)
+		funcs := ed.funcs()
+		ed.templates, ed.partials, parseDiags = r.layouts.parse(funcs, kinds)
 		if i == 0 {
 			// The templates are the same in every edition, and so are
 			// their problems.
 			diags = append(diags, parseDiags...)
 			if ed.partials != nil {
 				diags = append(diags, checkMessages(ed, catalogs, opts.Languages)...)
+			}
+		}
+		if !diags.HasErrors() && folding {
+			if err := ed.foldConstants(funcs); err != nil {
+				diags = append(diags, templateDiagnostic(err, ""))
 			}
 		}
 	}
@@ -182,17 +190,10 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 			return // interrupted: the caller throws the output away
 		}
 		o := outs[todo[k]]
-		buf := r.bufs.Get().(*bytes.Buffer)
-		defer r.putBuffer(buf)
-		buf.Reset()
-		if size, ok := r.sizes.Load(o.path); ok {
-			buf.Grow(size.(int))
-		}
+		buf := r.buffer(o.path)
+		defer r.putBuffer(o.path, buf)
 		if renderErrs[k] = o.write(buf); renderErrs[k] == nil {
 			sinkErrs[k] = sink.WriteFile(o.path, buf.Bytes())
-		}
-		if buf.Len() > maxPooledBuffer {
-			r.sizes.Store(o.path, buf.Len())
 		}
 	})
 	var diags diag.List
@@ -205,13 +206,28 @@ func (r *Renderer) Render(ctx context.Context, plan *Plan, sink Sink, previous m
 	return res, diags, errors.Join(ctx.Err(), errors.Join(sinkErrs...))
 }
 
-// maxPooledBuffer bounds the buffers kept for reuse: pages are small, and a
-// data file's buffer of megabytes would only hold memory.
+// maxPooledBuffer bounds the buffers shared by all outputs: pages are
+// small, and a data file's buffer of megabytes is kept for that file.
 const maxPooledBuffer = 1 << 20
 
-func (r *Renderer) putBuffer(buf *bytes.Buffer) {
-	if buf.Cap() <= maxPooledBuffer {
+// buffer returns an empty buffer for the output at path: the one it had
+// last build if it is large, else one of the pool.
+func (r *Renderer) buffer(path string) *bytes.Buffer {
+	buf, ok := r.large.Load(path)
+	if !ok {
+		buf = r.bufs.Get()
+	}
+	b := buf.(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func (r *Renderer) putBuffer(path string, buf *bytes.Buffer) {
+	switch {
+	case buf.Cap() <= maxPooledBuffer:
 		r.bufs.Put(buf)
+	case !r.opts.Once:
+		r.large.Store(path, buf)
 	}
 }
 

@@ -18,20 +18,7 @@ import (
 // a text with no page of its own (a statement's) is checked for links
 // from the site's root only.
 func SiteLinks(files *content.Files, outs []Output) diag.List {
-	var docs []*content.Doc
-	if files.Site != nil {
-		docs = append(docs, &files.Site.Doc)
-	}
-	for _, e := range files.Events {
-		docs = append(docs, &e.Doc)
-	}
-	for _, p := range files.People {
-		docs = append(docs, &p.Doc)
-	}
-	for _, s := range files.Statements {
-		docs = append(docs, &s.Doc)
-	}
-	docs = slices.DeleteFunc(docs, func(d *content.Doc) bool { return !mayLinkToSite(d.Body) })
+	docs := slices.DeleteFunc(files.Docs(), func(d *content.Doc) bool { return !mayLinkToSite(d.Body) })
 	if len(docs) == 0 {
 		return nil
 	}
@@ -59,20 +46,23 @@ func SiteLinks(files *content.Files, outs []Output) diag.List {
 // link destination ("](" or "]:") that does not start with http(s): or #.
 // It runs on every build, so most bodies must not be parsed.
 func mayLinkToSite(body string) bool {
-	for _, opener := range []string{"](", "]:"} {
-		for rest := body; ; {
-			i := strings.Index(rest, opener)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(opener):]
-			dest := strings.TrimLeft(rest, " \t<")
-			if !strings.HasPrefix(dest, "https://") && !strings.HasPrefix(dest, "http://") && !strings.HasPrefix(dest, "#") {
-				return true
-			}
+	// One pass over the body, from one "]" to the next: a link's text or
+	// reference label ends with one, and watch mode asks this of every
+	// body on every rebuild.
+	for rest := body; ; {
+		i := strings.IndexByte(rest, ']')
+		if i < 0 || i+1 >= len(rest) {
+			return false
+		}
+		rest = rest[i+1:]
+		if rest[0] != '(' && rest[0] != ':' {
+			continue
+		}
+		dest := strings.TrimLeft(rest[1:], " \t<")
+		if !strings.HasPrefix(dest, "https://") && !strings.HasPrefix(dest, "http://") && !strings.HasPrefix(dest, "#") {
+			return true
 		}
 	}
-	return false
 }
 
 func (c *checker) siteLinks(doc *content.Doc, page string, exists map[string]bool) {
