@@ -84,7 +84,10 @@ func (c *checker) translation(t *content.Translation, hasMain bool) bool {
 			"%s is not among the site's languages (%s)", t.Lang, strings.Join(langs, ", "))
 		ok = false
 	}
-	if !hasMain {
+	switch {
+	case !hasMain && slices.Contains(c.files.Broken, t.MainPath()):
+		ok = false // the main file cannot be read: its own error is the one to fix
+	case !hasMain:
 		c.errorf(doc, "", "a translation sits beside the file it translates, with its name: rename it, or create "+t.MainPath(),
 			"there is no file %s for this translation", t.MainPath())
 		ok = false
