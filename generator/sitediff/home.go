@@ -375,10 +375,31 @@ func figures(b *strings.Builder, page string, old, cur []figure) {
 	}
 }
 
-// delta is the difference of the figures of two values that each hold
-// one ("at least 7,038"), like "+146", or "". A value with a year in it is
-// a date, or holds one: it has none.
+// delta is the difference of the figures of two values, like "+146": of
+// the one figure each holds ("at least 7,038"), or, for values of as many
+// parts before as after ("8,072 · 8,050 · 11 March 2026 · …"), of each
+// part that changed. A value with a year in it is a date, or holds one:
+// it has none.
 func delta(before, after string) string {
+	if d := partDelta(before, after); d != "" {
+		return d
+	}
+	parts, afterParts := strings.Split(before, " · "), strings.Split(after, " · ")
+	if len(parts) < 2 || len(parts) != len(afterParts) {
+		return ""
+	}
+	var deltas []string
+	for i := range parts {
+		if d := partDelta(parts[i], afterParts[i]); d != "" {
+			deltas = append(deltas, d)
+		}
+	}
+	return strings.Join(deltas, " · ")
+}
+
+// partDelta is the difference of two values that each hold one figure,
+// or "".
+func partDelta(before, after string) string {
 	x, ok1 := oneNumber(before)
 	y, ok2 := oneNumber(after)
 	if !ok1 || !ok2 || x == y {

@@ -216,3 +216,22 @@ func TestReportNoSite(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errOut.String())
 	}
 }
+
+// The change of a figure is worked out part by part when a value holds
+// several, as the home page's headline does: its total and the official
+// count beside it, with a date and a name between.
+func TestDelta(t *testing.T) {
+	for _, c := range []struct{ before, after, want string }{
+		{"at least 7,038", "at least 7,184", "+146"},
+		{"12", "12", ""},
+		{"24 August 2025 · 146 for 146", "1 September 2025 · 84 for 84", ""},
+		{"8,072 · 8,050 · 11 March 2026 · Coordination Headquarters · 8,072 · 22", "8,082 · 8,050 · 11 March 2026 · Coordination Headquarters · 8,072 · 22", "+10"},
+		{"6 March 2026 · 71 · 16 exchanges", "2 April 2026 · 72 · 17 exchanges", "+1 · +1"},
+		{"6 March 2026 · 71", "71", ""},
+		{"—", "5", ""},
+	} {
+		if got := delta(c.before, c.after); got != c.want {
+			t.Errorf("delta(%q, %q) = %q, want %q", c.before, c.after, got, c.want)
+		}
+	}
+}
