@@ -86,6 +86,8 @@ func TestHomeHeadline(t *testing.T) {
 		"as-of": {"In exchanges, as of 3 May 2020, from 6 exchanges with figures. " +
 			"Not counted: 1 exchange with no figure for North, 2 exchanges with no figure for South."},
 		"latest-line": {"Latest exchange: 1–3 May 2020 · F"},
+		// The count of exchanges is the record's, which is not North's own.
+		"numbering-note": {"The count of exchanges above is this record’s, with each stage apart; North’s own numbering reached the 7th on 1 May 2020."},
 	} {
 		if got := classText(t, home, class); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: %q, want %q", class, got, want)
