@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -209,3 +210,43 @@ const printContrastJS = `(() => {
   }
   return out;
 })()`
+
+// The box for families links only to official pages: the Ukrainian
+// government's (gov.ua) and the Red Cross's own; a warning it gives is
+// attributed by name and date rather than linked to a newspaper. Every
+// edition, on the home page and on a person's page.
+func TestFamiliesLinkOnlyToOfficialPages(t *testing.T) {
+	files, s := buildWithShippedLayouts(t, os.DirFS("../../content"))
+	person := "people/" + s.People[0].ID + "/index.html"
+	for _, lang := range s.Languages {
+		prefix := ""
+		if lang != s.MainLang() {
+			prefix = lang + "/"
+		}
+		for _, page := range []string{prefix + "index.html", prefix + person} {
+			doc, err := html.Parse(bytes.NewReader(files[page]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			links := 0
+			for n := range doc.Descendants() {
+				if n.Type != html.ElementNode || !hasClass(n, "families") {
+					continue
+				}
+				for a := range n.Descendants() {
+					if a.Type != html.ElementNode || a.Data != "a" {
+						continue
+					}
+					links++
+					u, err := url.Parse(attr(a, "href"))
+					if err != nil || u.Scheme != "https" || !(strings.HasSuffix(u.Host, ".gov.ua") || u.Host == "www.icrc.org") {
+						t.Errorf("%s: the families box links to %q, which is not an official page", page, attr(a, "href"))
+					}
+				}
+			}
+			if links == 0 {
+				t.Errorf("%s: no families box with links", page)
+			}
+		}
+	}
+}
