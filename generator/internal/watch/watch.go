@@ -193,37 +193,55 @@ func (w *Watcher) rootBack(root string) {
 	w.wake()
 }
 
+// rootPins holds each root's directory open, so that a directory made in
+// its place cannot take its inode number and pass for it, and remembers
+// which directory it is.
+type rootPins struct {
+	files    map[string]*os.File
+	identity map[string]os.FileInfo
+}
+
+// pinRoots pins every root as it is now. It runs before New returns: a
+// root replaced at once must not be taken for the one first watched.
+func (w *Watcher) pinRoots() *rootPins {
+	p := &rootPins{files: map[string]*os.File{}, identity: map[string]os.FileInfo{}}
+	for _, root := range w.opts.Roots {
+		p.pin(root)
+	}
+	return p
+}
+
+func (p *rootPins) pin(root string) {
+	f, err := os.Open(root)
+	if err != nil {
+		return
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return
+	}
+	if old := p.files[root]; old != nil {
+		old.Close()
+	}
+	p.files[root], p.identity[root] = f, info
+}
+
+func (p *rootPins) close() {
+	for _, f := range p.files {
+		f.Close()
+	}
+}
+
 // guardRoots looks at each root every restorePoll, whatever else watches
 // the files: file events may not say that a root was deleted (inotify says
 // so only once no one holds the directory open, and the build does), and a
 // root may be gone and back between two looks. A root that is not there is
-// gone; one that is there again, or is another directory than before, is
-// back: reattach (if not nil) watches it anew before the batch that marks
-// it Reset. Each root's directory is held open, so that a directory made in
-// its place cannot take its inode number and pass for it.
-func (w *Watcher) guardRoots(reattach func(root string)) {
-	pins := map[string]*os.File{}
-	identity := map[string]os.FileInfo{}
-	pin := func(root string) {
-		if f, err := os.Open(root); err == nil {
-			if info, err := f.Stat(); err == nil {
-				if old := pins[root]; old != nil {
-					old.Close()
-				}
-				pins[root], identity[root] = f, info
-				return
-			}
-			f.Close()
-		}
-	}
-	for _, root := range w.opts.Roots {
-		pin(root)
-	}
-	defer func() {
-		for _, f := range pins {
-			f.Close()
-		}
-	}()
+// gone; one that is there again, or is another directory than the one
+// pinned, is back: reattach (if not nil) watches it anew before the batch
+// that marks it Reset.
+func (w *Watcher) guardRoots(pins *rootPins, reattach func(root string)) {
+	defer pins.close()
 	ticker := time.NewTicker(restorePoll)
 	defer ticker.Stop()
 	for {
@@ -237,8 +255,8 @@ func (w *Watcher) guardRoots(reattach func(root string)) {
 			switch {
 			case err != nil || !info.IsDir():
 				w.rootGone(root)
-			case w.isGone(root) || identity[root] == nil || !os.SameFile(info, identity[root]):
-				pin(root)
+			case w.isGone(root) || pins.identity[root] == nil || !os.SameFile(info, pins.identity[root]):
+				pins.pin(root)
 				w.rootGone(root)
 				if reattach != nil {
 					reattach(root)
@@ -311,8 +329,9 @@ func (w *Watcher) startNotify() error {
 	}
 	w.closeFn = fw.Close
 	w.wg.Go(func() { w.notifyLoop(fw) })
+	pins := w.pinRoots()
 	w.wg.Go(func() {
-		w.guardRoots(func(root string) {
+		w.guardRoots(pins, func(root string) {
 			forget(fw, root) // the watches of the directory that went, if any are left
 			if err := addTree(fw, root, nil); err != nil {
 				w.opts.Logf("watch: cannot watch %s: %v", w.names[root], err)
@@ -397,7 +416,8 @@ func (w *Watcher) startPolling() {
 	ticker := time.NewTicker(w.opts.Poll)
 	w.closeFn = func() error { ticker.Stop(); return nil }
 	prev := w.snapshot()
-	w.wg.Go(func() { w.guardRoots(nil) })
+	pins := w.pinRoots()
+	w.wg.Go(func() { w.guardRoots(pins, nil) })
 	w.wg.Go(func() {
 		for {
 			select {
