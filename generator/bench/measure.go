@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,7 +35,7 @@ func (b *bench) measure(dir, name string, args ...string) measurement {
 	cmd.Stderr = &stderr
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
-		log.Fatalf("%s %v: %v\n%s", name, args, err, stderr.Bytes())
+		fatalf("%s %v: %v\n%s", name, args, err, stderr.Bytes())
 	}
 	wall := time.Since(start)
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
@@ -70,7 +69,7 @@ func (b *bench) fullBuilds(n, runs int) {
 		source = corpus.Translate(source, b.translate)
 	}
 	if err := corpus.Write(content, source); err != nil {
-		log.Fatal(err)
+		fatal(err)
 	}
 	withHugo := b.hugo != "" && n <= b.hugoMax
 	if withHugo {
@@ -79,7 +78,7 @@ func (b *bench) fullBuilds(n, runs int) {
 			err = corpus.Write(hugoSite, twin)
 		}
 		if err != nil {
-			log.Fatal(err)
+			fatal(err)
 		}
 	}
 	out, hugoOut, copyOut := filepath.Join(root, "public"), filepath.Join(root, "hugo-public"), filepath.Join(root, "copy")
@@ -134,7 +133,7 @@ func (b *bench) fullBuilds(n, runs int) {
 func verifyTwin(ours, theirs string) bool {
 	diffs, compared, err := corpus.Compare(ours, theirs, corpus.Compared{Ignore: corpus.NotTwinned})
 	if err != nil {
-		log.Fatal(err)
+		fatal(err)
 	}
 	if len(diffs) == 0 {
 		fmt.Printf("Twin: Hugo built the same site (%d files compared, no differences)\n", compared)

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,10 +24,10 @@ func (b *bench) watchEdits(n, edits int) {
 	cmd := exec.Command(b.timeline, "watch", "-content", content, "-layouts", layouts, "-out", out)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		log.Fatal(err)
+		fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
-		log.Fatal(err)
+		fatal(err)
 	}
 	defer func() {
 		cmd.Process.Signal(os.Interrupt)
@@ -47,7 +46,7 @@ func (b *bench) watchEdits(n, edits int) {
 	page := filepath.Join(out, "events", strings.TrimSuffix(filepath.Base(file), ".md"), "index.html")
 	original, err := os.ReadFile(file)
 	if err != nil {
-		log.Fatal(err)
+		fatal(err)
 	}
 	title := regexp.MustCompile(`(?m)^title: .*$`)
 	var latencies []time.Duration
@@ -59,7 +58,7 @@ func (b *bench) watchEdits(n, edits int) {
 		edited := title.ReplaceAll(original, []byte("title: "+marker))
 		start := time.Now()
 		if err := os.WriteFile(file, edited, 0o644); err != nil {
-			log.Fatal(err)
+			fatal(err)
 		}
 		latencies = append(latencies, waitFor(page, []byte(marker+"<"), start))
 		if checkpoints[i] {
@@ -96,7 +95,7 @@ func waitFor(path string, want []byte, start time.Time) time.Duration {
 		}
 		time.Sleep(200 * time.Microsecond)
 	}
-	log.Fatalf("%s did not show %q within 30s", path, want)
+	fatalf("%s did not show %q within 30s", path, want)
 	return 0
 }
 
