@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // maxControls bounds the characters reported one by one in a file; a
@@ -53,7 +54,7 @@ func controls(p string, src []byte) diag.List {
 	if found > maxControls {
 		last := diags[len(diags)-1]
 		diags = append(diags, diag.Diagnostic{Path: p, Line: last.Line, Col: last.Col, More: found - maxControls,
-			Message: fmt.Sprintf("… and %s more such characters", diag.Thousands(found-maxControls))})
+			Message: fmt.Sprintf("… and %s more such characters", lang.Number(found-maxControls))})
 	}
 	return diags
 }

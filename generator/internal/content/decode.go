@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exchange-timeline/timeline/generator/internal/diag"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -334,7 +335,7 @@ func (d *decoder) decodeScalarOrStruct(n *yaml.Node, v reflect.Value, f field) b
 		}
 		if length := utf8.RuneCountInString(n.Value); length > MaxText {
 			d.errorf(n, "keep it to a line or two: the details go in the text after the front matter",
-				"%s is %s characters long; at most %s are allowed", name, diag.Thousands(length), diag.Thousands(MaxText))
+				"%s is %s characters long; at most %s are allowed", name, lang.Number(length), lang.Number(MaxText))
 			break
 		}
 		v.SetString(n.Value)
@@ -395,7 +396,7 @@ func (d *decoder) decodeCount(n *yaml.Node, v reflect.Value, name string) {
 		return
 	}
 	if c > MaxCount {
-		d.errorf(n, "check the number: no exchange returns so many", "%s cannot be more than 1,000,000 (it is %s)", name, n.Value)
+		d.errorf(n, "check the number: no exchange returns so many", "%s cannot be more than %s (it is %s)", name, lang.Number(MaxCount), n.Value)
 		return
 	}
 	v.SetInt(int64(c))
@@ -421,7 +422,7 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, f field) {
 		// The items past the bound are not decoded: the file is in error
 		// anyway, and work stays bounded whatever the list's length.
 		d.errorf(n, fmt.Sprintf("keep the %d that matter most", f.max),
-			"%s has %s items; at most %d are allowed", name, diag.Thousands(len(items)), f.max)
+			"%s has %s items; at most %d are allowed", name, lang.Number(len(items)), f.max)
 		items = items[:f.max]
 	}
 	list := reflect.MakeSlice(v.Type(), len(items), len(items))
@@ -447,7 +448,7 @@ func (d *decoder) decodeTexts(n *yaml.Node, v reflect.Value, f field) {
 	pairs := n.Content
 	if f.max > 0 && len(pairs) > 2*f.max {
 		d.errorf(n, fmt.Sprintf("keep the %d that matter most", f.max),
-			"%s has %s items; at most %d are allowed", name, diag.Thousands(len(pairs)/2), f.max)
+			"%s has %s items; at most %d are allowed", name, lang.Number(len(pairs)/2), f.max)
 		pairs = pairs[:2*f.max]
 	}
 	var texts Texts

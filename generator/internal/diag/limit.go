@@ -2,8 +2,9 @@ package diag
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Bounds on what one run prints: a file with ten thousand copies of one
@@ -73,18 +74,18 @@ func (l List) Limit(path string) List {
 		}
 	}
 	for _, n := range kindNotes {
-		n.Message = fmt.Sprintf("… and %s more like this", Thousands(n.More))
+		n.Message = fmt.Sprintf("… and %s more like this", lang.Number(n.More))
 		out = append(out, *n)
 	}
 	for _, n := range fileNotes {
-		n.Message = fmt.Sprintf("… and %s in this file", plural(n.More, "more "+n.Severity.String()))
+		n.Message = fmt.Sprintf("… and %s in this file", lang.Count(n.More, "more "+n.Severity.String(), "more "+n.Severity.String()+"s"))
 		out = append(out, *n)
 	}
 	out.Sort()
 	for _, sev := range []Severity{Error, Warning} {
 		if n := runNotes[sev]; n != nil {
-			n.Message = fmt.Sprintf("… and %s in %s, not shown", plural(n.More, "more "+sev.String()),
-				plural(len(runFiles[sev]), "file"))
+			n.Message = fmt.Sprintf("… and %s in %s, not shown", lang.Count(n.More, "more "+sev.String(), "more "+sev.String()+"s"),
+				lang.Count(len(runFiles[sev]), "file", "files"))
 			out = append(out, *n)
 		}
 	}
@@ -124,27 +125,4 @@ func kindOf(msg string) string {
 		}
 	}
 	return b.String()
-}
-
-// Thousands writes n with its digits grouped in threes: 9990 → "9,990".
-func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	start := len(s) % 3
-	if start == 0 {
-		start = 3
-	}
-	var b strings.Builder
-	b.WriteString(s[:min(start, len(s))])
-	for i := start; i < len(s); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return Thousands(n) + " " + noun + "s"
 }

@@ -66,11 +66,3 @@ func TestLimitPerFileAndRun(t *testing.T) {
 		t.Errorf("count %d", got.Count(Error))
 	}
 }
-
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 9990: "9,990", 1234567: "1,234,567"} {
-		if got := Thousands(n); got != want {
-			t.Errorf("Thousands(%d) = %q", n, got)
-		}
-	}
-}

@@ -31,7 +31,7 @@ func TestCount(t *testing.T) {
 }
 
 func TestNumber(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 84: "84", 999: "999", 1000: "1,000", 1212: "1,212", 1234567: "1,234,567", -4500: "-4,500"} {
+	for n, want := range map[int]string{0: "0", 7: "7", 84: "84", 999: "999", 1000: "1,000", 1212: "1,212", 9990: "9,990", 1234567: "1,234,567", -4500: "-4,500"} {
 		if got := Number(n); got != want {
 			t.Errorf("Number(%d) = %q, want %q", n, got, want)
 		}
