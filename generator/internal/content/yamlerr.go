@@ -187,7 +187,6 @@ type lineShape struct {
 	key    string // the field name, or ""
 	keyCol int    // column of the key, or of the item's value
 	value  string // what follows "key: ", or the item
-	valCol int
 }
 
 func shapeOf(l string) lineShape {
@@ -205,7 +204,7 @@ func shapeOf(l string) lineShape {
 		i += k + 1
 		i += len(l[i:]) - len(strings.TrimLeft(l[i:], " "))
 	}
-	s.value, s.valCol = l[i:], col(l, i)
+	s.value = l[i:]
 	return s
 }
 

@@ -186,28 +186,12 @@ func Coverage(files *content.Files) []Untranslated {
 		return nil
 	}
 	translated := map[string]bool{} // lang + main path
-	add := func(t *content.Translation) { translated[t.Lang+"\x00"+t.MainPath()] = true }
-	for _, t := range files.SiteTranslations {
-		add(&t.Translation)
+	for _, t := range files.Translations() {
+		translated[t.Lang+"\x00"+t.MainPath()] = true
 	}
-	for _, t := range files.EventTranslations {
-		add(&t.Translation)
-	}
-	for _, t := range files.PersonTranslations {
-		add(&t.Translation)
-	}
-	for _, t := range files.StatementTranslations {
-		add(&t.Translation)
-	}
-	mains := []string{files.Site.Path}
-	for _, e := range files.Events {
-		mains = append(mains, e.Path)
-	}
-	for _, p := range files.People {
-		mains = append(mains, p.Path)
-	}
-	for _, st := range files.Statements {
-		mains = append(mains, st.Path)
+	var mains []string
+	for _, d := range files.Docs() {
+		mains = append(mains, d.Path)
 	}
 	var out []Untranslated
 	for _, lang := range files.Site.Languages[1:] {
