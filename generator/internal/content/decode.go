@@ -396,7 +396,7 @@ func (d *decoder) decodeCount(n *yaml.Node, v reflect.Value, name string) {
 		return
 	}
 	if c > MaxCount {
-		d.errorf(n, "check the number: no exchange returns so many", "%s cannot be more than %s (it is %s)", name, lang.Number(MaxCount), n.Value)
+		d.errorf(n, "check the number: no exchange returns so many", "%s cannot be more than 1,000,000 (it is %s)", name, n.Value)
 		return
 	}
 	v.SetInt(int64(c))
