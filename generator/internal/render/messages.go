@@ -28,6 +28,7 @@ var goMessages = []string{
 	"duration.less_than_year", "duration.less_than_month", "duration.less_than_day",
 	"duration.and", "duration.about",
 	"page.numbers.title", "page.numbers.description",
+	"page.events.title", "page.events.description",
 	"page.years.title", "page.years.description",
 	"page.tags.title", "page.tags.description",
 	"page.people.title", "page.people.description",
