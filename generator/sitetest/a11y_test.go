@@ -168,12 +168,7 @@ func TestAccessibilityAxe(t *testing.T) {
 			}
 			if strings.HasSuffix(pk.kind, "events") {
 				// Sorted by a column and filtered, with the count shown.
-				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#events-table thead th:nth-child(4) button").click();
-					const kind = document.getElementById("events-kind");
-					kind.value = "exchange";
-					kind.dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
-					t.Fatal(err)
-				}
+				sortAndFilterExchanges(t, ctx)
 				WaitInPage(t, ctx, "the table sorted and filtered", `document.querySelector("#events-table [aria-sort=ascending]") &&
 					document.querySelector("#events-filters .filter-status").textContent !== ""`)
 				if vs := runAxe(t, ctx, src); len(vs) > 0 {

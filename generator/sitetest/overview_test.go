@@ -14,8 +14,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
-	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
 	"golang.org/x/text/language"
 	textmessage "golang.org/x/text/message"
@@ -26,14 +24,7 @@ import (
 // returns the files and the model.
 func buildWithShippedLayouts(t *testing.T, content fs.FS) (map[string][]byte, *model.Site) {
 	t.Helper()
-	base, _ := site.ParseBaseURL("/")
-	var sink render.MapSink
-	res, diags, err := build.Run(build.Options{Content: content, Layouts: os.DirFS("../../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today()}, &sink)
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("build: %v\n%v", err, diags)
-	}
-	return sink.Files, res.Site
+	return buildWith(t, build.Options{Content: content})
 }
 
 // countingFixture is the synthetic record whose totals are worked out by
@@ -218,11 +209,7 @@ const printContrastJS = `(() => {
 func TestFamiliesLinkOnlyToOfficialPages(t *testing.T) {
 	files, s := buildWithShippedLayouts(t, os.DirFS("../../content"))
 	person := "people/" + s.People[0].ID + "/index.html"
-	for _, lang := range s.Languages {
-		prefix := ""
-		if lang != s.MainLang() {
-			prefix = lang + "/"
-		}
+	for _, prefix := range shippedEditions(t) {
 		for _, page := range []string{prefix + "index.html", prefix + person} {
 			doc, err := html.Parse(bytes.NewReader(files[page]))
 			if err != nil {

@@ -21,12 +21,11 @@ import (
 // a reader or a re-user of /data/*.json would, not the generator's model.
 
 type recordEvent struct {
-	ID       string         `json:"id"`
-	Date     string         `json:"date"`
-	Kind     string         `json:"kind"`
-	Totals   map[string]int `json:"totals"`
-	Disputed bool           `json:"disputed"`
-	Tags     []string       `json:"tags"`
+	ID       string            `json:"id"`
+	Date     string            `json:"date"`
+	Disputed bool              `json:"disputed"`
+	Tags     []string          `json:"tags"`
+	Returned []json.RawMessage `json:"returned"`
 	// Counted is what the event adds to the totals, by kind and party.
 	Counted []struct {
 		Kind  string `json:"kind"`

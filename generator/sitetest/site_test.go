@@ -3,7 +3,6 @@ package sitetest
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"encoding/xml"
 	"io/fs"
 	"net/url"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
+	"github.com/exchange-timeline/timeline/generator/internal/model"
 	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 	"golang.org/x/net/html"
@@ -33,15 +33,25 @@ func buildSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, _ := buildWith(t, build.Options{Content: content, BaseURL: base})
+	return files
+}
+
+// buildWith builds opts.Content with the real layouts in memory, today
+// being Today() and the site at the root unless opts say otherwise, and
+// returns the files and the model of the main edition.
+func buildWith(t *testing.T, opts build.Options) (map[string][]byte, *model.Site) {
+	t.Helper()
+	opts.Layouts, opts.ContentDir, opts.LayoutsDir, opts.Today = os.DirFS("../../layouts"), "content", "layouts", Today()
+	if opts.BaseURL.Path == "" {
+		opts.BaseURL.Path = "/"
+	}
 	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{
-		Content: content, Layouts: os.DirFS("../../layouts"),
-		ContentDir: "content", LayoutsDir: "layouts", BaseURL: base, Today: Today(),
-	}, &sink)
+	res, diags, err := build.Run(opts, &sink)
 	if err != nil || diags.HasErrors() {
 		t.Fatalf("the site does not build: %v\n%v", err, diags)
 	}
-	return sink.Files
+	return sink.Files, res.Site
 }
 
 // Every page of README.md ("The site") is in the shipped site: the fixed
@@ -74,16 +84,7 @@ func TestShippedSiteHasEveryPage(t *testing.T) {
 // reported figure, in the order of events.json; the table of every event
 // has one row per event too.
 func TestShippedCSV(t *testing.T) {
-	files := buildShipped(t, "/")
-	var data struct {
-		Events []struct {
-			ID       string            `json:"id"`
-			Returned []json.RawMessage `json:"returned"`
-		} `json:"events"`
-	}
-	if err := json.Unmarshal(files["data/events.json"], &data); err != nil {
-		t.Fatal(err)
-	}
+	files, shipped, _ := shippedRecord(t)
 	read := func(name string) [][]string {
 		records, err := csv.NewReader(bytes.NewReader(files[name])).ReadAll()
 		if err != nil || len(records) == 0 {
@@ -92,11 +93,11 @@ func TestShippedCSV(t *testing.T) {
 		return records
 	}
 	events, figures := read("data/events.csv"), read("data/figures.csv")
-	if len(events) != 1+len(data.Events) {
-		t.Errorf("events.csv: %d rows, want a header and %d events", len(events), len(data.Events))
+	if len(events) != 1+len(shipped) {
+		t.Errorf("events.csv: %d rows, want a header and %d events", len(events), len(shipped))
 	}
 	want := 0
-	for i, e := range data.Events {
+	for i, e := range shipped {
 		if i+1 < len(events) && events[i+1][0] != e.ID {
 			t.Errorf("events.csv row %d is %s, want %s", i+1, events[i+1][0], e.ID)
 		}
@@ -110,8 +111,8 @@ func TestShippedCSV(t *testing.T) {
 	if len(figures) != 1+want {
 		t.Errorf("figures.csv: %d rows, want a header and %d figures", len(figures), want)
 	}
-	if rows := bytes.Count(files["events/index.html"], []byte("<tr data-kind=")); rows != len(data.Events) {
-		t.Errorf("/events/ has %d rows, want %d", rows, len(data.Events))
+	if rows := bytes.Count(files["events/index.html"], []byte("<tr data-kind=")); rows != len(shipped) {
+		t.Errorf("/events/ has %d rows, want %d", rows, len(shipped))
 	}
 }
 

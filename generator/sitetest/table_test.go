@@ -7,7 +7,6 @@ package sitetest
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -20,7 +19,6 @@ import (
 	"github.com/exchange-timeline/timeline/generator/internal/content"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
 	"github.com/exchange-timeline/timeline/generator/internal/model"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -46,21 +44,23 @@ func tableRecord() fstest.MapFS {
 // it returns the site's address and its model, the oracle of the tests.
 func serveTableRecord(t *testing.T) (string, *model.Site) {
 	t.Helper()
-	fsys := tableRecord()
-	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: fsys, Layouts: os.DirFS("../../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: "/repo/"}, Today: Today(), EventsPerPage: tableEventsPerPage}, &sink)
-	if err != nil || diags.HasErrors() {
-		t.Fatal(err, diags)
-	}
-	if _, ok := sink.Files["tags/civilians/page/2/index.html"]; !ok {
+	files, record := buildWith(t, build.Options{Content: tableRecord(), BaseURL: site.BaseURL{Path: "/repo/"}, EventsPerPage: tableEventsPerPage})
+	if _, ok := files["tags/civilians/page/2/index.html"]; !ok {
 		t.Fatal("the tag pages are not paginated: the test would not show that the table's filters act beyond one page")
 	}
-	files, diags := content.Load(fsys)
-	if diags.HasErrors() {
-		t.Fatal(diags)
+	return serveFiles(t, files).URL + "/repo/", record
+}
+
+// sortAndFilterExchanges sorts the table of every event by what was
+// returned to Ukraine and keeps only the exchanges, as a reader would.
+func sortAndFilterExchanges(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector("#events-table thead th[data-key=to-ukraine] button").click();
+		const kind = document.getElementById("events-kind");
+		kind.value = "exchange";
+		kind.dispatchEvent(new Event("change", {bubbles: true}));`)); err != nil {
+		t.Fatal(err)
 	}
-	return serveFiles(t, sink.Files).URL + "/repo/", model.Build(files, model.Options{})
 }
 
 // openTable loads the table and waits for its script.

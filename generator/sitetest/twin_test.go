@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"fmt"
 	"hash/crc32"
 	"os"
 	"os/exec"
@@ -10,8 +11,6 @@ import (
 
 	"github.com/exchange-timeline/timeline/generator/internal/build"
 	"github.com/exchange-timeline/timeline/generator/internal/corpus"
-	"github.com/exchange-timeline/timeline/generator/internal/render"
-	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // The Hugo twin of the synthetic corpus (corpus.GenerateHugo), which
@@ -32,16 +31,10 @@ func TestHugoTwin(t *testing.T) {
 	}
 	const events, eventsPerPage, peoplePerPage = 300, 10, 20
 	dir := t.TempDir()
-	var sink render.MapSink
-	_, diags, err := build.Run(build.Options{Content: corpus.FS(events), Layouts: os.DirFS("../../layouts"), ContentDir: "content",
-		LayoutsDir: "layouts", BaseURL: site.BaseURL{Path: "/"}, Today: Today(),
-		EventsPerPage: eventsPerPage, PeoplePerPage: peoplePerPage}, &sink)
-	if err != nil || diags.HasErrors() {
-		t.Fatal(err, diags)
-	}
+	built, _ := buildWith(t, build.Options{Content: corpus.FS(events), EventsPerPage: eventsPerPage, PeoplePerPage: peoplePerPage})
 	ours := filepath.Join(dir, "ours")
 	files := map[string]string{}
-	for name, data := range sink.Files {
+	for name, data := range built {
 		files[name] = string(data)
 	}
 	WriteFiles(t, ours, files)
@@ -51,7 +44,7 @@ func TestHugoTwin(t *testing.T) {
 		t.Fatal(err)
 	}
 	twin = append(twin, corpus.File{Path: "sizes.toml",
-		Data: []byte("paginate = 10\n[params]\neventsPerPage = 10\npeoplePerPage = 20\n")})
+		Data: fmt.Appendf(nil, "paginate = %d\n[params]\neventsPerPage = %[1]d\npeoplePerPage = %d\n", eventsPerPage, peoplePerPage)})
 	src, theirs := filepath.Join(dir, "hugo"), filepath.Join(dir, "hugo-public")
 	if err := corpus.Write(src, twin); err != nil {
 		t.Fatal(err)
