@@ -75,12 +75,10 @@ func boundMemory() {
 // openSite opens what a build reads, to be interrupted by ctx, and takes
 // the output directory it writes.
 func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, error) {
-	opts, err := c.buildOptions(true)
+	opts, err := c.siteOptions(ctx)
 	if err != nil {
 		return opts, nil, err
 	}
-	opts.Context = ctx
-	opts.Changed = lastChanges(c.contentDir)
 	out, err := publish.Acquire(c.outDir, c.outputGuard())
 	var refused *publish.RefusedError
 	if errors.As(err, &refused) {
@@ -90,6 +88,17 @@ func (c *config) openSite(ctx context.Context) (build.Options, *publish.Output, 
 		}
 	}
 	return opts, out, err
+}
+
+// siteOptions opens the content and the layouts for a build of the site,
+// to be interrupted by ctx, with the day each file last changed.
+func (c *config) siteOptions(ctx context.Context) (build.Options, error) {
+	opts, err := c.buildOptions(true)
+	opts.Context = ctx
+	if err == nil {
+		opts.Changed = lastChanges(c.contentDir)
+	}
+	return opts, err
 }
 
 // outputGuard says what -out may never replace: the content and the

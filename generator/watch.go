@@ -99,12 +99,11 @@ func (c *config) watch(ctx context.Context, server *serve.Server) error {
 			if len(batch.Reset) > 0 {
 				// A directory was replaced: what was opened is another one,
 				// or none. Open them again and read everything.
-				opts, err := c.buildOptions(true)
+				opts, err := c.siteOptions(ctx)
 				if err != nil {
 					fmt.Fprintln(c.stderr, diag.Printable(err.Error()))
 					continue
 				}
-				opts.Context = ctx
 				site.builder.Reopen(opts)
 				site.rebuild(build.Changes{}, "everything, read again")
 				continue

@@ -159,7 +159,7 @@ func (p *project) waitForFreshBuild() {
 	p.t.Helper()
 	sitetest.Eventually(p.t, "public/ equal to a fresh build", func() string {
 		var want render.MapSink
-		opts, err := p.cfg.buildOptions(true)
+		opts, err := p.cfg.siteOptions(context.Background())
 		if err != nil {
 			return err.Error()
 		}
@@ -376,6 +376,11 @@ func TestWatchRootReplaced(t *testing.T) {
 		for _, root := range []string{"content", "layouts"} {
 			t.Run(fmt.Sprintf("%s, poll=%s", root, poll), func(t *testing.T) {
 				p := newProject(t, 8)
+				// In a repository, so that pages say when their files last
+				// changed: what is read again must keep that too.
+				p.run("git", "init", "-q")
+				p.run("git", "add", "content")
+				p.run("git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "synthetic")
 				p.cfg.poll = poll
 				p.start(nil)
 				defer func() {
