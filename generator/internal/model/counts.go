@@ -67,7 +67,7 @@ func (s *Site) countAll() {
 	for _, e := range s.Events {
 		e.Undisclosed = e.Undisclosed[:0]
 		for _, p := range s.Parties {
-			if undisclosed(e, p, s.Aggregates) {
+			if undisclosed(e, p) {
 				e.Undisclosed = append(e.Undisclosed, p)
 			}
 		}
@@ -139,11 +139,6 @@ func (a *Aggregate) addTo(e *Event) {
 		}
 	}
 	e.Counts = append(e.Counts, Count{Kind: a.Kind, Party: a.To, N: a.Extra(), Bound: a.Bound, Aggregate: a})
-}
-
-// covers reports whether the aggregate counts e for party.
-func (a *Aggregate) covers(e *Event, kind string, party *content.Party) bool {
-	return a.Kind == kind && a.To == party && slices.Contains(a.Events, e)
 }
 
 // idList identifies a set of events: their ids in date order.
@@ -242,8 +237,9 @@ func (kt *KindTotal) addEvent(e *Event) {
 // should have returned someone to party and has no number for it that is
 // counted: an exchange always returns people to both sides; a
 // repatriation, to a side it lists, or to any side when it gives no number
-// at all.
-func undisclosed(e *Event, party *content.Party, aggregates []*Aggregate) bool {
+// at all; and no official statement counts it for party together with
+// other events (its Aggregates).
+func undisclosed(e *Event, party *content.Party) bool {
 	if e.Kind != "exchange" && e.Kind != "repatriation" {
 		return false
 	}
@@ -260,7 +256,7 @@ func undisclosed(e *Event, party *content.Party, aggregates []*Aggregate) bool {
 	if e.Kind == "repatriation" && !listed && anyKnown {
 		return false
 	}
-	return !slices.ContainsFunc(aggregates, func(a *Aggregate) bool { return a.covers(e, e.Kind, party) })
+	return !slices.ContainsFunc(e.Aggregates, func(a *Aggregate) bool { return a.Kind == e.Kind && a.To == party })
 }
 
 func laterDate(a, b content.Date) content.Date {
