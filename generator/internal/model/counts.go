@@ -37,6 +37,7 @@ type Aggregate struct {
 	// counts; Bound qualifies Count.
 	Own, Count int
 	Bound      content.Qualifier
+	hash       uint64
 }
 
 // First and Last are the set's first and last events.

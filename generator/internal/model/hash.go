@@ -78,6 +78,15 @@ func (st *Statement) Hash() uint64 {
 // Hash covers the statements of the set, its count and the files of its
 // events.
 func (a *Aggregate) Hash() uint64 {
+	if a == nil {
+		return 0
+	}
+	return a.hash
+}
+
+// hashAggregate works out a set's hash, once per build: each of its
+// events' hashes covers it.
+func hashAggregate(a *Aggregate) uint64 {
 	var d digest.Digest
 	d.String(a.Kind)
 	d.String(a.To.ID)
@@ -95,6 +104,9 @@ func (a *Aggregate) Hash() uint64 {
 
 // hashAll works out every hash. It is linear in the size of the site.
 func (s *Site) hashAll() {
+	for _, a := range s.Aggregates {
+		a.hash = hashAggregate(a)
+	}
 	for _, y := range s.Years {
 		var d digest.Digest
 		d.Int(y.Year)
