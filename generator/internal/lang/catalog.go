@@ -130,10 +130,12 @@ func (e *CatalogError) Error() string {
 // message with plural forms has those the language needs.
 func (c *Catalog) prepare() []error {
 	var errs []error
+	missing := map[string]bool{}
 	text := func(key string) string {
 		s, err := c.T(key)
 		if err != nil {
 			errs = append(errs, err)
+			missing[key] = true
 		}
 		return s
 	}
@@ -143,7 +145,7 @@ func (c *Catalog) prepare() []error {
 		into *[12]string
 	}{{keyMonths, &c.months}, {keyMonthsOfDay, &c.monthsOf}} {
 		names := strings.Fields(text(m.key))
-		if len(names) != 12 && !slices.ContainsFunc(errs, func(err error) bool { return strings.Contains(err.Error(), m.key) }) {
+		if len(names) != 12 && !missing[m.key] {
 			errs = append(errs, &CatalogError{File: c.File, Key: m.key, Message: fmt.Sprintf("gives %d names, not 12", len(names)),
 				Hint: "write the twelve months' names, January first, separated by spaces"})
 			continue
@@ -156,14 +158,22 @@ func (c *Catalog) prepare() []error {
 			break
 		}
 	}
+	// Every form the language's rule can choose for a whole number is
+	// chosen by one of 0 to 199: one count of each is enough.
+	var counts []int
+	forms := map[plural.Form]bool{}
+	for n := range 200 {
+		if f := plural.Cardinal.MatchPlural(c.tag, n, 0, 0, 0, 0); !forms[f] {
+			forms[f] = true
+			counts = append(counts, n)
+		}
+	}
 	for _, key := range slices.Sorted(maps.Keys(c.messages)) {
 		if !c.IsPlural(key) || key == keyOrdinal {
 			continue
 		}
-		// Every form the language's rule can choose for a whole number
-		// is chosen by one of 0 to 199. The values the message names are
-		// given where it is used.
-		for n := range 200 {
+		// The values the message names are given where it is used.
+		for _, n := range counts {
 			if _, err := c.localize(key, &n, nil, formsOnly); err != nil {
 				errs = append(errs, err)
 				break
@@ -182,9 +192,6 @@ func (c *Catalog) IsPlural(key string) bool {
 	m := c.messages[key]
 	return m != nil && (m.Zero != "" || m.One != "" || m.Two != "" || m.Few != "" || m.Many != "")
 }
-
-// Keys lists the keys of the catalog's messages.
-func (c *Catalog) Keys() []string { return slices.Sorted(maps.Keys(c.messages)) }
 
 // parser executes messages as text/template does, but refuses a value
 // that is not given rather than writing "<no value>"; go-i18n keeps each
