@@ -26,6 +26,7 @@ type edition struct {
 	lang      string
 	prefix    string // "" for the main language, "uk/" for the others
 	catalog   *lang.Catalog
+	public    *Edition // what templates see of it
 	templates map[site.Kind]*template.Template
 	// partials holds base.html and the partials, for templates executed
 	// on their own, such as cards.
@@ -68,11 +69,6 @@ func (r *Renderer) edition(s *model.Site) *edition {
 		}
 	}
 	return r.editions[0]
-}
-
-// public is what templates see of the edition.
-func (ed *edition) public() *Edition {
-	return &Edition{Lang: ed.lang, Name: ed.catalog.Name, Main: ed.prefix == ""}
 }
 
 // alternates lists the page at path (relative to an edition's root) in

@@ -74,19 +74,20 @@ func (r *Renderer) urlSet(name string, pages []*Page, common uint64) output {
 			set := urlSet{URLs: make([]sitemapURL, len(pages))}
 			for i, p := range pages {
 				u := &set.URLs[i]
-				for _, a := range p.Alternates {
+				alternates := p.ed.alternates(p.Path)
+				for _, a := range alternates {
 					if a.Current {
 						u.Loc = a.AbsURL
 					}
 				}
-				if len(p.Alternates) < 2 {
+				if len(alternates) < 2 {
 					continue
 				}
 				set.XHTML = "http://www.w3.org/1999/xhtml"
-				for _, a := range p.Alternates {
+				for _, a := range alternates {
 					u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: a.Lang, Href: a.AbsURL})
 				}
-				u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: "x-default", Href: p.Alternates[0].AbsURL})
+				u.Alternates = append(u.Alternates, sitemapLink{Rel: "alternate", HrefLang: "x-default", Href: alternates[0].AbsURL})
 			}
 			return writeXML(buf, set)
 		}}

@@ -22,7 +22,8 @@ type Page struct {
 	Path  string
 	Title string // the page's own title, without the site's
 	// Edition is the edition the page belongs to; Alternates the same
-	// page in every edition, this one included, the main one first.
+	// page in every edition, this one included, the main one first, set
+	// while the page is written.
 	Edition     *Edition
 	Alternates  []Alternate
 	Description string
@@ -53,6 +54,7 @@ type Page struct {
 
 	// markdown is the Markdown that becomes Body when the page is written.
 	markdown string
+	ed       *edition
 }
 
 // Changed is the day the page's event or person file last changed, or
@@ -277,7 +279,7 @@ func Paginate[T any](items []T, size int, dir string, page func(items []T, pager
 
 // page is the output of one HTML page of the edition.
 func (ed *edition) page(p *Page, fingerprint uint64) output {
-	p.Edition, p.Alternates = ed.public(), ed.alternates(p.Path)
+	p.Edition, p.ed = ed.public, ed
 	file := p.Path
 	if path.Ext(file) != ".html" {
 		file += "index.html"
@@ -295,6 +297,10 @@ func (ed *edition) page(p *Page, fingerprint uint64) output {
 			// The outputs live until the build ends; their HTML need not.
 			defer func() { p.Body = "" }()
 		}
+		// Worked out for the pages written, not for every page planned:
+		// a rebuild in watch mode writes a few of them.
+		p.Alternates = ed.alternates(p.Path)
+		defer func() { p.Alternates = nil }()
 		return ed.templates[p.Kind].ExecuteTemplate(buf, "base.html", p)
 	}}
 }

@@ -121,6 +121,7 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 			return r, diags // its file is missing or cannot be read: reported above
 		}
 		ed := &edition{r: r, lang: l, prefix: editionPrefix(opts.Languages, i), catalog: catalogs[l]}
+		ed.public = &Edition{Lang: l, Name: ed.catalog.Name, Main: ed.prefix == ""}
 		ed.md = newMarkdown(opts.BaseURL, ed.prefix)
 		ed.search = ed.newSearch()
 		ed.cards.ed, ed.cached.ed = ed, ed

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
@@ -14,11 +16,17 @@ import (
 // limit, that together list every page once.
 func TestSitemapIndex(t *testing.T) {
 	r := &Renderer{opts: Options{BaseURL: site.BaseURL{Path: "/repo/", Origin: "https://owner.github.io"}}}
+	catalogs, errs := lang.LoadCatalogs(os.DirFS("../../../layouts"), []string{"en"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	ed := &edition{r: r, lang: "en", catalog: catalogs["en"]}
+	r.editions = []*edition{ed}
 	en := &Edition{Lang: "en"}
 	var pages []output
 	for i := range 2*SitemapLimit + 10 {
 		path := fmt.Sprintf("events/e%d/", i)
-		p := &Page{Kind: site.Event, Path: path, Edition: en, Alternates: []Alternate{{Lang: "en", AbsURL: r.absURL(path), Current: true}}}
+		p := &Page{Kind: site.Event, Path: path, Edition: en, ed: ed}
 		pages = append(pages, output{path: p.Path + "index.html", kind: p.Kind, page: p})
 	}
 	pages = append(pages, output{path: "404.html", kind: site.NotFound, page: &Page{Kind: site.NotFound, Path: "404.html"}})
