@@ -36,12 +36,11 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!DOCTYPE html>
 func (ed *edition) redirects(s *model.Site, common uint64) []output {
 	var outs []output
 	add := func(dir string, doc *content.Doc, old []string, title, target string, to model.Hashed) {
+		moved, err := ed.t("page.moved", "Link", link(ed.url(target), title))
+		if err != nil {
+			panic(err) // checkMessages found the message
+		}
 		for k, id := range old {
-			moved, err := ed.t("page.moved", "Link", template.HTML(`<a href="`+template.HTMLEscapeString(ed.url(target))+`">`+
-				template.HTMLEscapeString(title)+`</a>`))
-			if err != nil {
-				panic(err) // checkMessages found the message
-			}
 			page := struct {
 				Lang, Policy, Title, Canonical, Target string
 				Moved                                  template.HTML
