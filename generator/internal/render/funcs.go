@@ -54,7 +54,6 @@ import (
 //	               allowing by its hash the page's JSON-LD block LD, if any
 //	cached NAME V  the template NAME for V, an event or a person, rendered once and reused on
 //	               every list while V's hash is the same: NAME may show only what the hash covers
-//	eventCard E    cached "card" E
 //	eventRows SITE EVENTS   cached "event-row" for each event's *EventRow, as one piece of HTML
 //	citing E SOURCE    the figures of event E that cite source SOURCE (an id), as []Citation;
 //	               nil when E is not a *model.Event
@@ -69,7 +68,6 @@ func (ed *edition) funcs() template.FuncMap {
 	return template.FuncMap{
 		"contentSecurityPolicy": policy,
 		"cached":                ed.cards.render,
-		"eventCard":             func(e *model.Event) (template.HTML, error) { return ed.cards.render("card", e) },
 		"eventRows":             ed.eventRows,
 		"citing":                citing,
 		"figureID":              figureID,
