@@ -38,56 +38,23 @@ func DatedID(id string) (date string, ok bool) {
 	return id[:len(shape)-1], ValidID(id[len(shape):])
 }
 
-// A choice is one value a field may take, and what readers see for it.
-type choice struct{ value, label string }
-
-// eventKinds are the kinds of event, in the order pages list them.
-var eventKinds = []choice{
-	{"exchange", "Exchange"},
-	{"repatriation", "Repatriation of remains"},
-	{"talks", "Talks"},
-	{"other", "Other"},
-}
+// eventKinds are the kinds of event, in the order pages list them; what
+// readers see for each is the message kind.VALUE of the layouts' i18n
+// files.
+var eventKinds = []string{"exchange", "repatriation", "talks", "other"}
 
 // roles are what a person did in an event, in the order a person's page
-// lists them.
-var roles = []choice{
-	{"released", "Released"},
-	{"announced", "Announced"},
-	{"negotiated", "Negotiated"},
-	{"quoted", "Quoted"},
-	{"mentioned", "Mentioned"},
-}
+// lists them; readers see the message role.VALUE.
+var roles = []string{"released", "announced", "negotiated", "quoted", "mentioned"}
 
 // EventKinds returns the values of an event's kind, in the order pages list
 // them.
-func EventKinds() []string { return values(eventKinds) }
+func EventKinds() []string { return slices.Clone(eventKinds) }
 
 // Roles returns the values of a person's role in an event, in the order a
 // person's page lists them.
-func Roles() []string { return values(roles) }
+func Roles() []string { return slices.Clone(roles) }
 
 // RoleOrder is the place of role in Roles, or -1: a person's roles sort
 // by it.
-func RoleOrder(role string) int {
-	return slices.IndexFunc(roles, func(c choice) bool { return c.value == role })
-}
-
-// Label is what readers see for a kind or a role: "repatriation" is
-// "Repatriation of remains". An unknown value is its own label.
-func Label(value string) string {
-	for _, list := range [][]choice{eventKinds, roles} {
-		if i := slices.IndexFunc(list, func(c choice) bool { return c.value == value }); i >= 0 {
-			return list[i].label
-		}
-	}
-	return value
-}
-
-func values(choices []choice) []string {
-	out := make([]string, len(choices))
-	for i, c := range choices {
-		out[i] = c.value
-	}
-	return out
-}
+func RoleOrder(role string) int { return slices.Index(roles, role) }

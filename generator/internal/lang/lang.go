@@ -67,20 +67,3 @@ func group(n int, sep string) string {
 	}
 	return b.String()
 }
-
-// Ordinal writes the ordinal of n in English: "1st", "22nd", "68th",
-// "111th".
-func Ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}

@@ -4,11 +4,15 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/exchange-timeline/timeline/generator/internal/content"
+	"github.com/exchange-timeline/timeline/generator/internal/lang"
 )
 
 // Every message the renderer's Go code names by a constant key is in
@@ -50,5 +54,28 @@ func TestGoMessagesAreListed(t *testing.T) {
 	}
 	if found < len(goMessages)/2 {
 		t.Errorf("found %d messages named in the renderer's code: the test no longer finds the calls", found)
+	}
+}
+
+// Every kind and every role has a label in every shipped language, not
+// its value, and no two share one.
+func TestEveryKindAndRoleHasALabel(t *testing.T) {
+	langs := []string{"en", "uk", "ru"}
+	catalogs, errs := lang.LoadCatalogs(os.DirFS("../../../layouts"), langs)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, l := range langs {
+		labels := map[string]bool{}
+		for _, v := range append(content.EventKinds(), content.Roles()...) {
+			label, err := catalogs[l].T(labelKey(v))
+			if err != nil || label == "" || label == v {
+				t.Errorf("%s: %q has no label (%q, %v)", l, v, label, err)
+			}
+			if labels[label] {
+				t.Errorf("%s: the label %q is given twice", l, label)
+			}
+			labels[label] = true
+		}
 	}
 }
