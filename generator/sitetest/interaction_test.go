@@ -7,11 +7,14 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/exchange-timeline/timeline/generator/internal/build"
+	"github.com/exchange-timeline/timeline/generator/internal/site"
 )
 
 // press sends keys to the focused element.
@@ -336,5 +339,33 @@ func TestWithoutJavaScript(t *testing.T) {
 		if err != nil || !ok {
 			t.Errorf("%s page without JavaScript: the search box or the filters show, or the links to the indexes do not (%v)", pk.kind, err)
 		}
+	}
+}
+
+// The timeline's tag filter names each tag by its label, as the cards do,
+// even for a tag that one card lists past the few it shows and another
+// card shows: the label comes from whichever card links it.
+func TestTagFilterLabels(t *testing.T) {
+	event := func(date, tags string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: Synthetic event of " + date + "\ndate: " + date + "\nkind: exchange\n" +
+			"returned:\n  - {to: ukraine, count: 5, source: s}\n  - {to: russia, count: 5, source: s}\ntags: [" + tags + "]\n" +
+			"sources:\n  - {id: s, publisher: Synthetic Wire, url: \"https://example.org/" + date + "\", date: " + date + "}\n---\n")}
+	}
+	fsys := fstest.MapFS{
+		"_index.md": {Data: []byte("---\ntitle: Synthetic timeline\nparties:\n  - {id: ukraine, name: Ukraine}\n  - {id: russia, name: Russia}\n" +
+			"tags:\n  sixth: Sixth label\n---\n")},
+		// The newest card lists the tag sixth, past the five it shows.
+		"events/2020-02-01-many-tags.md": event("2020-02-01", "a, b, c, d, e, sixth"),
+		"events/2020-01-01-one-tag.md":   event("2020-01-01", "sixth"),
+	}
+	files, _ := buildWith(t, build.Options{Content: fsys, BaseURL: site.BaseURL{Path: "/repo/"}})
+	ctx := NewBrowser(t)
+	open(t, ctx, serveFiles(t, files).URL+"/repo/")
+	label, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#filter-tag option[value=sixth]").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if label != "Sixth label (2)" {
+		t.Errorf("the tag filter offers %q, want %q", label, "Sixth label (2)")
 	}
 }

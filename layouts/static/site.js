@@ -38,8 +38,12 @@
       (li.getAttribute("data-tags") || "").split(" ").forEach(function (t) {
         if (t) {
           tags[t] = (tags[t] || 0) + 1;
+          // A card links its first few tags: the label comes from
+          // whichever card on the page shows the tag.
           var link = li.querySelector('.tags a[data-tag="' + CSS.escape(t) + '"]');
-          tagLabels[t] = tagLabels[t] || (link ? link.textContent : t);
+          if (link && !tagLabels[t]) {
+            tagLabels[t] = link.textContent;
+          }
         }
       });
     });
@@ -57,7 +61,7 @@
       select.closest(".filter").hidden = Object.keys(values).length < 2;
     }
     fill(kindSelect, kinds, function (k) { return kinds[k]; });
-    fill(tagSelect, tags, function (t) { return tagLabels[t] + " (" + tags[t] + ")"; });
+    fill(tagSelect, tags, function (t) { return (tagLabels[t] || t) + " (" + tags[t] + ")"; });
     if (Object.keys(kinds).length < 2 && Object.keys(tags).length < 2) {
       return;
     }
