@@ -65,8 +65,8 @@ func (c *checker) translations() {
 }
 
 // translation checks what every translation needs, its language and its
-// main file (hasMain), and its text; it reports whether the rules of its
-// type can be checked against the main file.
+// main file (hasMain); it reports whether the rules of its type can be
+// checked against the main file. Its text is checked apart (checkBodies).
 func (c *checker) translation(t *content.Translation, hasMain bool) bool {
 	langs := c.files.Site.Languages
 	doc := &t.Doc
@@ -92,7 +92,6 @@ func (c *checker) translation(t *content.Translation, hasMain bool) bool {
 			"there is no file %s for this translation", t.MainPath())
 		ok = false
 	}
-	c.body(doc)
 	return ok
 }
 

@@ -37,6 +37,9 @@ type Cache struct {
 	docs    []checked
 	ids     *idCheck // what uniqueIDs found for listing
 	used    map[string]bool
+	// bodies holds what the rules of each translation's text found, by
+	// path: they read nothing but the text.
+	bodies map[string]checked
 }
 
 type checked struct {
@@ -92,7 +95,23 @@ func (cache *Cache) Check(files *content.Files, today content.Date) diag.List {
 	c.sameDay()
 	c.statements()
 	c.translations()
+	cache.bodies = cache.checkBodies(c, files.Translations())
 	return c.diags
+}
+
+// checkBodies runs the rules of each translation's text unless the file
+// is as it was: watch mode checks every file on every rebuild, and
+// translations are most of them.
+func (cache *Cache) checkBodies(c *checker, translations []*content.Translation) map[string]checked {
+	bodies := make(map[string]checked, len(translations))
+	for _, t := range translations {
+		var prev *checked
+		if found, ok := cache.bodies[t.Path]; ok {
+			prev = &found
+		}
+		bodies[t.Path] = cache.check(c, &t.Doc, 0, prev, func() { c.body(&t.Doc) })
+	}
+	return bodies
 }
 
 // previous returns a function giving what was found in a file at the last
