@@ -356,8 +356,8 @@ func policy(jsonLD ...template.JS) string {
 }
 
 // catalogDiagnostic places a problem of a translation file in it.
-func catalogDiagnostic(err error, hint string) diag.Diagnostic {
-	d := diag.Diagnostic{Message: err.Error(), Hint: hint}
+func catalogDiagnostic(err error) diag.Diagnostic {
+	d := diag.Diagnostic{Message: err.Error()}
 	if ce, ok := err.(*lang.CatalogError); ok {
 		d.Path, d.Message, d.Hint = ce.File, ce.Message, ce.Hint
 		if ce.Key != "" {

@@ -114,7 +114,7 @@ func New(fsys fs.FS, opts Options) (*Renderer, diag.List) {
 	r.layouts, diags = readLayouts(fsys, kinds)
 	catalogs, errs := lang.LoadCatalogs(fsys, opts.Languages)
 	for _, err := range errs {
-		diags = append(diags, catalogDiagnostic(err, ""))
+		diags = append(diags, catalogDiagnostic(err))
 	}
 	for i, l := range opts.Languages {
 		if catalogs[l] == nil {
